@@ -1,0 +1,36 @@
+# Two commands for a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	@echo "== gkparse extract samples/notice.docx (first lines of the JSON) =="
+	$(BIN)/gkparse extract samples/notice.docx -o $(VENV)/demo-notice.json
+	@$(BIN)/python -c "import json; d=json.load(open('$(VENV)/demo-notice.json', encoding='utf-8')); n=d['notice']; print(n['doc_number'], n['title']); print(len(d['tasks']), 'tasks'); [print(t['id'], t['deadline']['text'] or '-', '|', '、'.join(t['lead_units']) or '-', '|', t['requirement'][:40]) for t in d['tasks']]"
+	@echo
+	@echo "== gkparse check samples/status.yaml =="
+	-$(BIN)/gkparse check samples/status.yaml --format table
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests samples benchmarks
+	$(BIN)/python -m pytest -q
+
+sample: $(VENV)/.installed
+	$(BIN)/python samples/build_notice.py samples/notice.docx
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,184 @@
+"""Readers for WordprocessingML body content, each named after the element it reads.
+
+Text must come out as Word shows it: runs inside tracked insertions are
+read, tracked deletions are not; content controls, hyperlinks, smart tags
+and custom XML are transparent wrappers; a field contributes its result,
+never its instruction; ``mc:AlternateContent`` is read once, through its
+first ``mc:Choice``. Text boxes are not part of their anchor paragraph's
+text: ``iter_textbox_paragraphs`` yields them for the metadata reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+SDT, SDT_CONTENT, CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
+TXBX_CONTENT = w("txbxContent")
+ALTERNATE_CONTENT, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
+MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+# Wrappers whose children are read as if the wrapper were not there.
+_TRANSPARENT_INLINE = frozenset(
+    w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir",
+                   "bdo", "sdtContent")
+)
+# Content that is not part of the visible text (tracked deletions, moved-away text, properties).
+_SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr"))
+_BLOCK_WRAPPERS = frozenset((SDT, SDT_CONTENT, CUSTOM_XML, w("ins"), w("moveTo")))
+_BREAK_TYPES_AS_NEWLINE = frozenset((None, "textWrapping"))
+_W_TYPE = w("type")
+_FLD_CHAR_TYPE = w("fldCharType")
+
+
+class _FieldState:
+    """Tracks complex fields (w:fldChar begin/separate/end) so only results are read."""
+
+    __slots__ = ("stack",)
+
+    def __init__(self) -> None:
+        self.stack: list[bool] = []  # one entry per open field: True once past `separate`
+
+    @property
+    def showing(self) -> bool:
+        return all(self.stack)
+
+    def char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.stack.append(False)
+        elif kind == "separate" and self.stack:
+            self.stack[-1] = True
+        elif kind == "end" and self.stack:
+            self.stack.pop()
+
+
+def read_r(run: etree._Element, out: list[str], fields: _FieldState) -> None:
+    """A run: w:t text, tabs, soft breaks; field characters switch text on and off."""
+    for child in run:
+        tag = child.tag
+        if tag == T:
+            if fields.showing and child.text:
+                out.append(child.text)
+        elif tag == w("tab") or tag == w("ptab"):
+            if fields.showing:
+                out.append("\t")
+        elif tag == w("br"):
+            if fields.showing and child.get(_W_TYPE) in _BREAK_TYPES_AS_NEWLINE:
+                out.append("\n")
+        elif tag == w("cr"):
+            if fields.showing:
+                out.append("\n")
+        elif tag == w("noBreakHyphen"):
+            if fields.showing:
+                out.append("-")
+        elif tag == w("fldChar"):
+            fields.char(child.get(_FLD_CHAR_TYPE))
+        # w:instrText, w:delText, w:drawing, w:pict, w:sym and properties carry no visible text.
+
+
+def read_inline(parent: etree._Element, out: list[str], fields: _FieldState) -> None:
+    """Paragraph content: runs, and the wrappers Word puts around them."""
+    for child in parent:
+        tag = child.tag
+        if tag == R:
+            read_r(child, out, fields)
+        elif tag in _TRANSPARENT_INLINE:
+            read_inline(child, out, fields)
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                read_inline(content, out, fields)
+        elif tag == ALTERNATE_CONTENT:
+            choice = child.find(MC_CHOICE)
+            if choice is not None:
+                read_inline(choice, out, fields)
+        # Anything else (w:del, w:moveFrom, bookmarks, comments, properties) is skipped.
+
+
+def read_p(paragraph: etree._Element) -> str:
+    """The visible text of one w:p; soft breaks become ``\\n``, tabs ``\\t``."""
+    out: list[str] = []
+    read_inline(paragraph, out, _FieldState())
+    return "".join(out)
+
+
+def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
+    """The w:p and w:tbl elements of a body, cell or text box, through sdt/customXml wrappers."""
+    for child in container:
+        tag = child.tag
+        if tag == P or tag == TBL:
+            yield child
+        elif tag in _BLOCK_WRAPPERS:
+            yield from iter_blocks(child)
+        elif tag == ALTERNATE_CONTENT:
+            choice = child.find(MC_CHOICE)
+            if choice is not None:
+                yield from iter_blocks(choice)
+
+
+def read_tc(cell: etree._Element) -> list[str]:
+    """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs."""
+    lines: list[str] = []
+    for block in iter_blocks(cell):
+        if block.tag == P:
+            lines.append(read_p(block))
+        else:
+            for row in iter_rows(block):
+                for inner in iter_cells(row):
+                    lines.extend(read_tc(inner))
+    return lines
+
+
+def iter_rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The w:tr of a table, including rows wrapped in content controls or custom XML."""
+    for child in table:
+        tag = child.tag
+        if tag == TR:
+            yield child
+        elif tag in _BLOCK_WRAPPERS:
+            yield from iter_rows(child)
+
+
+def iter_cells(row: etree._Element) -> Iterator[etree._Element]:
+    """The w:tc of a row, including cells wrapped in content controls or custom XML."""
+    for child in row:
+        tag = child.tag
+        if tag == TC:
+            yield child
+        elif tag in _BLOCK_WRAPPERS:
+            yield from iter_cells(child)
+
+
+def iter_textbox_paragraphs(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs inside text boxes anchored in ``paragraph``, each box read once.
+
+    Word writes a text box twice, as DrawingML in ``mc:Choice`` and as VML in
+    ``mc:Fallback``; only the first is read.
+    """
+    for box in paragraph.iter(TXBX_CONTENT):
+        if not _directly_in(box, paragraph):
+            continue
+        for block in iter_blocks(box):
+            if block.tag == P:
+                yield block
+                yield from iter_textbox_paragraphs(block)
+
+
+def _directly_in(box: etree._Element, paragraph: etree._Element) -> bool:
+    """True unless the box sits in an ``mc:Fallback`` or inside another box of ``paragraph``."""
+    for ancestor in box.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if ancestor.tag == MC_FALLBACK or ancestor.tag == TXBX_CONTENT:
+            return False
+    return True

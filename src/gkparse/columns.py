@@ -1,0 +1,144 @@
+"""Column roles from a task table's header text (contract section 1, "Column roles").
+
+>>> role_of("牵头单位"), role_of("责任单位"), role_of("分管领导"), role_of("序 号")
+('lead', 'responsible', 'officials', 'seq')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gkparse.table import CT_Row
+from gkparse.text import squeeze_whitespace
+
+Role = Literal["task", "lead", "responsible", "requirement", "deadline", "officials", "seq",
+               "remarks"]
+
+ROLE_TEXTS: dict[Role, tuple[str, ...]] = {
+    "task": ("工作任务", "重点任务", "主要任务", "任务", "工作事项", "项目", "类别"),
+    "lead": ("牵头部门", "牵头单位", "主责单位", "牵头"),
+    "responsible": ("责任单位", "责任部门", "责任科室", "配合单位", "配合部门", "参与单位",
+                    "协同单位", "协办单位"),
+    "requirement": ("具体要求", "工作要求", "具体措施", "工作措施", "任务内容", "工作内容",
+                    "具体任务", "主要内容"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限"),
+    "seq": ("序号",),
+    "remarks": ("备注",),
+}
+KEY_ROLES: frozenset[Role] = frozenset({"task", "lead", "responsible", "requirement", "deadline"})
+_EXACT = 1000
+_PEOPLE = 2000  # a header naming people (领导) is never a unit column
+
+
+def _normalise(text: str) -> str:
+    return squeeze_whitespace(text).strip("：:*＊")
+
+
+def score_roles(text: str) -> list[tuple[int, Role]]:
+    """Every role the header text could mean, best first (exact match beats containment)."""
+    norm = _normalise(text)
+    if not norm:
+        return []
+    if "领导" in norm:
+        return [(_PEOPLE, "officials")]
+    scored: list[tuple[int, Role]] = []
+    for role, texts in ROLE_TEXTS.items():
+        best = max(((_EXACT + len(t)) if norm == t else (len(t) if t in norm else 0)
+                    for t in texts), default=0)
+        if best:
+            scored.append((best, role))
+    return sorted(scored, reverse=True)
+
+
+def role_of(text: str) -> Role | None:
+    scored = score_roles(text)
+    return scored[0][1] if scored else None
+
+
+@dataclass
+class ColumnMap:
+    """Which grid column holds which role, and the header rows that define it."""
+
+    roles: dict[int, Role]
+    header_rows: list[CT_Row]
+    signatures: set[tuple[str, ...]] = field(default_factory=set)
+
+    def column(self, role: Role) -> int | None:
+        return next((c for c, r in sorted(self.roles.items()) if r == role), None)
+
+    def columns(self, role: Role) -> list[int]:
+        return [c for c, r in sorted(self.roles.items()) if r == role]
+
+    @property
+    def width(self) -> int:
+        return max(row.width for row in self.header_rows)
+
+    def is_repeated_header(self, row: CT_Row) -> bool:
+        return row_signature(row) in self.signatures
+
+
+def row_signature(row: CT_Row) -> tuple[str, ...]:
+    return tuple(_normalise(text) for text in row.texts())
+
+
+def looks_like_header(row: CT_Row) -> bool:
+    """At least two key roles among the cells, and most non-empty cells name a role."""
+    filled = [cell for cell in row.cells.values() if not cell.is_blank]
+    roles = [role_of(cell.text) for cell in filled]
+    named = [r for r in roles if r is not None]
+    return len(set(named) & KEY_ROLES) >= 2 and len(named) * 2 >= len(filled)
+
+
+def _continues_header(row: CT_Row) -> bool:
+    """A second header row: its own cells all name roles, the rest continue merges from above."""
+    own = [cell for cell in row.cells.values() if not cell.continues_merge and not cell.is_blank]
+    return bool(own) and all(role_of(cell.text) for cell in own)
+
+
+def find_header(rows: list[CT_Row], scan: int = 5) -> ColumnMap | None:
+    """Find the header row (or two) among the first rows and map grid columns to roles."""
+    for position, row in enumerate(rows[:scan]):
+        if not looks_like_header(row):
+            continue
+        header_rows = [row]
+        for following in rows[position + 1 : position + 3]:
+            if _continues_header(following):
+                header_rows.append(following)
+            else:
+                break
+        return ColumnMap(roles=assign_roles(header_rows), header_rows=header_rows,
+                         signatures={row_signature(r) for r in header_rows})
+    return None
+
+
+def assign_roles(header_rows: list[CT_Row]) -> dict[int, Role]:
+    """Each column's role from its lowest header cell; one column per role, best match wins."""
+    lowest: dict[int, str] = {}
+    for row in header_rows:  # later rows overwrite: the lowest cell decides
+        for column, cell in row.cells.items():
+            lowest[column] = cell.text
+    candidates = {column: score_roles(text) for column, text in lowest.items()}
+    roles: dict[int, Role] = {}
+    taken: dict[Role, tuple[int, int]] = {}  # role -> (score, column)
+    pending = sorted(candidates)
+    while pending:
+        column = pending.pop(0)
+        for score, role in candidates[column]:
+            if role == "officials":
+                roles[column] = role
+                break
+            holder = taken.get(role)
+            if holder is None:
+                taken[role] = (score, column)
+                roles[column] = role
+                break
+            if score > holder[0]:
+                # The more specific header takes the role; the other column tries its next one.
+                taken[role] = (score, column)
+                roles[column] = role
+                del roles[holder[1]]
+                candidates[holder[1]] = [c for c in candidates[holder[1]] if c[1] != role]
+                pending.append(holder[1])
+                break
+    return roles

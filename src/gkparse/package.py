@@ -1,0 +1,145 @@
+"""Opening a .docx package: recognise what the file is, then read its main part safely.
+
+The package is read with ``zipfile`` and ``lxml`` directly: python-docx would
+parse every part (styles, numbering, settings) on open, which costs start-up
+time and trusts sizes the zip headers claim. Here every read is capped while
+it happens, and XML is parsed without entities, DTDs or network access.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from gkparse.errors import DocumentError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+OFFICE_DOCUMENT_REL = "/officeDocument"
+PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps applied while reading a package (uncompressed bytes, entry count)."""
+
+    max_part_bytes: int = 256 * 1024 * 1024
+    max_entries: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_comments=True)
+
+
+def sniff(path: Path, head: bytes) -> None:
+    """Refuse files that are not a zip package, naming what they seem to be instead."""
+    if not head:
+        raise DocumentError(path, "the file is empty")
+    if head.startswith(OLE2_MAGIC):
+        data = path.read_bytes() if path.stat().st_size < 64 * 1024 * 1024 else head
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise DocumentError(path, "the .docx is password-protected (encrypted); "
+                                      "remove the password in Word and save again")
+        raise DocumentError(path, "this is a legacy Word .doc or WPS .wps file, not .docx; "
+                                  "open it in Word or WPS and save as .docx")
+    if head.startswith(b"%PDF"):
+        raise DocumentError(path, "this is a PDF, not a .docx")
+    if head.lstrip()[:1] == b"<":
+        raise DocumentError(path, "this is an HTML or XML text file, not a .docx; "
+                                  "open it in Word and save as .docx")
+    if head.startswith(b"{\\rtf"):
+        raise DocumentError(path, "this is an RTF file, not a .docx; save it as .docx")
+    if not head.startswith(ZIP_MAGIC):
+        raise DocumentError(path, "not a .docx (not a zip package)")
+
+
+@dataclass
+class Package:
+    """An opened .docx: the main document part parsed, plus the raw bytes' digest input."""
+
+    path: Path
+    data: bytes
+    document: etree._Element
+    document_part: str
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    with archive.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            total += len(chunk)
+            if total > limits.max_part_bytes:
+                raise DocumentError(path, f"part {name} inflates past "
+                                          f"{limits.max_part_bytes // (1024 * 1024)} MB; refused")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], limits: Limits) -> str:
+    if "_rels/.rels" in names:
+        rels = _parse(path, "_rels/.rels", _read_member(path, archive, "_rels/.rels", limits))
+        for rel in rels.iter(f"{{{PKG_RELS_NS}}}Relationship"):
+            if (rel.get("Type") or "").endswith(OFFICE_DOCUMENT_REL):
+                target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
+                if target in names:
+                    return target
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise DocumentError(path, "not a Word document: the package has no word/document.xml")
+
+
+def _parse(path: Path, part: str, data: bytes) -> etree._Element:
+    try:
+        return etree.fromstring(data, _xml_parser())
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else "?"
+        raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
+
+
+def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
+    """Read and parse the main document part of a .docx, or raise DocumentError."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(path, "is a directory, not a .docx file") from None
+    except PermissionError:
+        raise DocumentError(path, "permission denied") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
+    sniff(path, data[:512])
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise DocumentError(path, "the .docx is truncated or corrupt (bad zip); "
+                                  "ask the sender for the file again") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_entries:
+            raise DocumentError(path, f"the package has {len(infos)} entries "
+                                      f"(limit {limits.max_entries}); refused")
+        names = {info.filename for info in infos}
+        try:
+            part = _main_part_name(path, archive, names, limits)
+            xml = _read_member(path, archive, part, limits)
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
+            raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
+                                      "ask the sender for the file again") from None
+    root = _parse(path, part, xml)
+    if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
+        raise DocumentError(path, f"{part} is not a WordprocessingML document")
+    return Package(path=path, data=data, document=root, document_part=part)
+

@@ -1,0 +1,111 @@
+"""``parse_notice``: a .docx notice into a ``Notice`` (metadata, tasks, warnings).
+
+>>> notice = parse_notice("samples/notice.docx")          # doctest: +SKIP
+>>> notice.notice.doc_number, len(notice.tasks)            # doctest: +SKIP
+('济高新管办字〔2025〕8号', 56)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, read_p, w
+from gkparse.columns import ColumnMap, find_header
+from gkparse.metadata import Line, read_notice_info
+from gkparse.models import Notice, SourceFile
+from gkparse.package import DEFAULT_LIMITS, Limits, open_package
+from gkparse.table import CT_Row, read_tbl
+from gkparse.tasks import TaskReader, cell_lines
+from gkparse.text import trim
+
+
+@dataclass
+class _Table:
+    index: int
+    rows: list[CT_Row]
+    columns: ColumnMap | None
+    continued: bool = False
+    lines_before: int = 0  # how many notice lines precede the table
+
+
+def _read_body(body: etree._Element) -> tuple[list[Line], list[_Table], list[str]]:
+    """One pass over the body: paragraph lines (text boxes, layout tables) and tables."""
+    lines: list[Line] = []
+    tables: list[_Table] = []
+    warnings: list[str] = []
+    in_tasks = False
+    for block in iter_blocks(body):
+        if block.tag == P:
+            lines.append(Line(read_p(block), before_tasks=not in_tasks))
+            lines.extend(Line(read_p(p), before_tasks=not in_tasks)
+                         for p in iter_textbox_paragraphs(block))
+            continue
+        rows = read_tbl(block)
+        table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
+        previous = tables[-1] if tables else None
+        if table.columns is None and previous is not None and previous.columns is not None \
+                and rows and max(r.width for r in rows) == previous.columns.width \
+                and lines_since_table_are_blank(lines, previous):
+            # A table split by a page break without repeating its header: one task list.
+            table.columns, table.continued = previous.columns, True
+        tables.append(table)
+        if table.columns is None:
+            first = next((t for r in rows for c in r.cells.values() if (t := trim(c.text))), "")
+            warnings.append(f"table {table.index} skipped: no task header row"
+                            + (f" (starts with {first[:20]!r})" if first else " (empty)"))
+            lines.extend(Line(text, before_tasks=not in_tasks)
+                         for r in rows for c in sorted(r.cells.values(), key=lambda c: c.column)
+                         for text in cell_lines(c))
+        else:
+            in_tasks = True
+            table.lines_before = len(lines)
+    return lines, tables, warnings
+
+
+def lines_since_table_are_blank(lines: list[Line], previous: _Table) -> bool:
+    return all(not trim(line.text) for line in lines[previous.lines_before:])
+
+
+def _attachment_title(lines: list[Line]) -> str | None:
+    """The last non-empty paragraph before the first task table."""
+    before = [trim(line.text) for line in lines if line.before_tasks and trim(line.text)]
+    return before[-1] if before else None
+
+
+def parse_notice(path: str | Path, *, year: int | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> Notice:
+    """Read a notice .docx into a validated ``Notice``.
+
+    ``year`` overrides the plan year found in the notice. Raises
+    ``gkparse.errors.DocumentError`` for a file that is not a readable .docx;
+    anything read but not cleanly is reported in ``Notice.warnings``.
+    """
+    package = open_package(path, limits)
+    body = package.document.find(w("body"))
+    if body is None:
+        body = package.document
+    lines, tables, warnings = _read_body(body)
+    info, info_warnings = read_notice_info(lines, year=year,
+                                           attachment_title=_attachment_title(lines))
+    reader = TaskReader(plan_year=info.plan_year)
+    for table in tables:
+        if table.columns is not None:
+            reader.read_table(table.index, table.rows, table.columns, continued=table.continued)
+    if not any(table.columns is not None for table in tables):
+        warnings.append("no task table found: no table has a header naming tasks, units, "
+                        "requirements or deadlines")
+    duplicates = [task_id for task_id, n in Counter(t.id for t in reader.tasks).items() if n > 1]
+    if duplicates:
+        warnings.append(f"duplicate task ids {', '.join(duplicates)}: the notice numbers two "
+                        "sections or subsections the same")
+    return Notice(
+        source=SourceFile(path=str(path), sha256=hashlib.sha256(package.data).hexdigest()),
+        notice=info,
+        tasks=reader.tasks,
+        warnings=[*info_warnings, *warnings, *reader.warnings],
+    )

@@ -1,0 +1,160 @@
+"""Task rows of the attachment tables into ``Task`` records (hierarchy, ids, units, deadlines).
+
+One ``TaskReader`` reads every task table of a notice in order, so a table
+split in two by a page break is one task list and numbering continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gkparse.columns import ColumnMap
+from gkparse.deadline import parse_deadline
+from gkparse.models import Level, Task, TaskSource, fingerprint
+from gkparse.table import CT_Row, CT_Tc
+from gkparse.text import (
+    SECTION_ORDINAL,
+    clean_title,
+    split_section_ordinal,
+    split_subsection_ordinal,
+    trim,
+)
+from gkparse.units import split_units
+
+
+def cell_lines(cell: CT_Tc | None) -> list[str]:
+    """The cell's paragraphs and soft-broken lines, each trimmed, empties dropped."""
+    if cell is None:
+        return []
+    return [line for p in cell.paragraphs for raw in p.split("\n") if (line := trim(raw))]
+
+
+def cell_text(cell: CT_Tc | None) -> str:
+    return "\n".join(cell_lines(cell))
+
+
+@dataclass
+class TaskReader:
+    """Reads task tables in document order, keeping the section/subsection state between them."""
+
+    plan_year: int | None
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    section: Level | None = None
+    subsection: Level | None = None
+    sections_seen: int = 0
+    subsections_in_section: int = 0
+    item: int = 0
+    lead_rule_applied: bool = False
+
+    def read_table(self, table_index: int, rows: list[CT_Row], columns: ColumnMap,
+                   *, continued: bool = False) -> None:
+        header_ids = {id(row) for row in columns.header_rows} if not continued else set()
+        for row in rows:
+            if id(row) in header_ids or columns.is_repeated_header(row):
+                continue
+            self._read_row(table_index, row, columns)
+
+    # -- one row ------------------------------------------------------------------------------
+
+    def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
+        where = f"table {table_index} row {row.index}"
+        requirement_cell = row.cell(columns.column("requirement"))
+        requirement = cell_text(requirement_cell)
+        own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge]
+        if not requirement or (requirement_cell is not None and requirement_cell.span > 1
+                               and len(row.cells) == 1):
+            if self._maybe_section(row, own_text, columns):
+                return
+            if own_text:
+                self.warnings.append(f"{where}: no requirement in this row; skipped "
+                                     f"({trim(own_text[0].text)[:30]})")
+            return
+        if row.width != columns.width:
+            self.warnings.append(f"{where}: the row covers {row.width} grid columns, "
+                                 f"the header {columns.width}; cells were read by position")
+        self._follow_task_column(row.cell(columns.column("task")))
+        self.item += 1
+        task_id = (f"{self.section.ordinal if self.section else 0}."
+                   f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
+        lead, responsible = self._units(row, columns, task_id)
+        deadline_text = cell_text(row.cell(columns.column("deadline")))
+        deadline = parse_deadline(deadline_text, self.plan_year)
+        if deadline.kind == "unparsed":
+            self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
+                                 "not understood; kept as text")
+        elif deadline.kind == "date" and deadline.due is None:
+            self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
+                                 "has no year and the notice has no plan year")
+        officials: dict[str, None] = {}
+        for column in columns.columns("officials"):
+            for name in split_units(cell_text(row.cell(column))):
+                officials.setdefault(name, None)
+        remarks = cell_text(row.cell(columns.column("remarks"))) or None
+        self.tasks.append(Task(
+            id=task_id,
+            section=self.section,
+            subsection=self.subsection,
+            lead_units=lead,
+            responsible_units=responsible,
+            requirement=requirement,
+            deadline=deadline,
+            lead_officials=list(officials),
+            remarks=remarks,
+            fingerprint=fingerprint(requirement),
+            source=TaskSource(table=table_index, row=row.index),
+        ))
+
+    def _maybe_section(self, row: CT_Row, own_text: list[CT_Tc], columns: ColumnMap) -> bool:
+        """A section row: one cell of text, numbered 一、 or spanning the table."""
+        if len(own_text) != 1:
+            return False
+        cell = own_text[0]
+        ordinal, title = split_section_ordinal(cell_text(cell))
+        if ordinal is None and cell.span < max(columns.width - 1, 2):
+            return False
+        self._start_section(ordinal, title)
+        return True
+
+    def _start_section(self, ordinal: int | None, title: str) -> None:
+        self.sections_seen = ordinal if ordinal is not None else self.sections_seen + 1
+        self.section = Level(ordinal=self.sections_seen, title=title or None)
+        self.subsection = None
+        self.subsections_in_section = 0
+        self.item = 0
+
+    def _follow_task_column(self, cell: CT_Tc | None) -> None:
+        """A new text in the task column starts a subsection; merged or empty cells continue it."""
+        if cell is None or cell.continues_merge or cell.is_blank:
+            return
+        text = cell_text(cell)
+        if SECTION_ORDINAL.match(text) and not split_subsection_ordinal(text)[0]:
+            # A task column of 一、… titles is the section level; this notice has no subsections.
+            ordinal, title = split_section_ordinal(text)
+            if self.section is None or (ordinal, title) != (self.section.ordinal,
+                                                             self.section.title):
+                self._start_section(ordinal, title)
+            return
+        ordinal, title = split_subsection_ordinal(text)
+        current = self.subsection
+        if current is not None and title == current.title and ordinal in (None, current.ordinal):
+            return  # the same title written again (a converter that unmerged the cells)
+        self.subsections_in_section = (ordinal if ordinal is not None
+                                       else self.subsections_in_section + 1)
+        self.subsection = Level(ordinal=self.subsections_in_section,
+                                title=clean_title(title) or None)
+        self.item = 0
+
+    def _units(self, row: CT_Row, columns: ColumnMap, task_id: str) -> tuple[list[str], list[str]]:
+        lead_column, responsible_column = columns.column("lead"), columns.column("responsible")
+        responsible = split_units(cell_text(row.cell(responsible_column)))
+        if lead_column is not None:
+            return split_units(cell_text(row.cell(lead_column))), responsible
+        if responsible_column is None:
+            return [], []
+        if not self.lead_rule_applied:
+            self.lead_rule_applied = True
+            self.warnings.append("the task table has no lead column: the first unit named in "
+                                 "each responsible cell is taken as the lead "
+                                 "(排在第一位的为牵头单位)")
+        return responsible[:1], responsible

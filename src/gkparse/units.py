@@ -1,0 +1,53 @@
+"""The unit-list grammar: a lead or responsible cell into a list of unit names.
+
+>>> split_units("区直各部门、驻区各单位，各街道")
+['区直各部门', '驻区各单位', '各街道']
+>>> split_units("区党政办公室（宣传，网信）\\n区经济运行局")
+['区党政办公室（宣传，网信）', '区经济运行局']
+>>> split_units("——")
+[]
+"""
+
+from __future__ import annotations
+
+from gkparse.text import trim
+
+SEPARATORS = frozenset("、，,；;\n\r\v")
+EMPTY_MARKERS = frozenset({"——", "—", "-", "--", "－", "/", "／", "无", "―", "─"})
+_OPEN = "（(【["
+_CLOSE = "）)】]"
+
+
+def is_empty_marker(text: str) -> bool:
+    """A cell that says "nothing here": empty, a dash, a slash or 无."""
+    text = trim(text)
+    return not text or text in EMPTY_MARKERS
+
+
+def split_units(text: str) -> list[str]:
+    """Split a cell on 、，,；; and line breaks, outside brackets; trim, drop empties, dedupe."""
+    if is_empty_marker(text):
+        return []
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch in SEPARATORS and depth == 0:
+            names.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    names.append("".join(current))
+    if depth:
+        # An unclosed bracket would swallow every separator after it: split plainly instead.
+        names = "".join(ch if ch not in SEPARATORS else "\n" for ch in text).split("\n")
+    seen: dict[str, None] = {}
+    for name in names:
+        name = trim(name)
+        if name and name not in EMPTY_MARKERS:
+            seen.setdefault(name, None)
+    return list(seen)
