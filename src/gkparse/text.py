@@ -54,6 +54,8 @@ def parse_chinese_number(text: str) -> int | None:
     total, digit = 0, None
     for ch in text:
         if ch in _DIGITS:
+            if _DIGITS[ch] == 0:
+                continue  # 零 only marks a gap: 一百零五
             if digit is not None:
                 return None  # two digits in a row inside a 十/百 number
             digit = _DIGITS[ch]

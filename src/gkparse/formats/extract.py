@@ -1,0 +1,65 @@
+"""Renderers for ``gkparse extract``: json, jsonl, yaml, csv. Each takes notices, returns text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+
+from gkparse.models import Notice
+
+CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
+               "requirement", "deadline", "deadline_kind", "due", "period", "lead_officials",
+               "remarks", "fingerprint", "table", "row"]
+LIST_JOINER = "、"
+
+
+def to_data(notice: Notice) -> dict:
+    return notice.model_dump(mode="json")
+
+
+def render_json(notices: Sequence[Notice]) -> str:
+    """One notice: one JSON document. Several: a JSON array of them."""
+    data = to_data(notices[0]) if len(notices) == 1 else [to_data(n) for n in notices]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(notices: Sequence[Notice]) -> str:
+    """JSON Lines: one notice per line."""
+    return "".join(json.dumps(to_data(n), ensure_ascii=False) + "\n" for n in notices)
+
+
+def render_yaml(notices: Sequence[Notice]) -> str:
+    import yaml
+
+    return yaml.safe_dump_all([to_data(n) for n in notices], allow_unicode=True,
+                              sort_keys=False, width=1000)
+
+
+def render_csv(notices: Sequence[Notice]) -> str:
+    """One row per task, with a BOM so Excel reads the file as UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for notice in notices:
+        for task in notice.tasks:
+            writer.writerow([
+                notice.source.path, task.id,
+                task.section.title if task.section else "",
+                task.subsection.title if task.subsection else "",
+                LIST_JOINER.join(task.lead_units), LIST_JOINER.join(task.responsible_units),
+                task.requirement, task.deadline.text, task.deadline.kind,
+                task.deadline.due.isoformat() if task.deadline.due else "",
+                task.deadline.period or "", LIST_JOINER.join(task.lead_officials),
+                task.remarks or "", task.fingerprint, task.source.table, task.source.row,
+            ])
+    return "\ufeff" + buffer.getvalue()
+
+
+RENDERERS: dict[str, Callable[[Sequence[Notice]], str]] = {
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "yaml": render_yaml,
+    "csv": render_csv,
+}

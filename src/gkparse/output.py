@@ -1,0 +1,45 @@
+"""Writing results: to stdout, or atomically to ``-o FILE`` (never half a file, never an input)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from gkparse.errors import GkparseError
+
+
+class OutputError(GkparseError):
+    """The output file cannot be written where asked."""
+
+
+def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to stdout, or to ``out`` through a temporary file and a rename."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None or str(out) == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    out = Path(out)
+    for given in inputs:
+        try:
+            if given.exists() and out.exists() and out.samefile(given):
+                raise OutputError(out, "refusing to overwrite an input file")
+        except OSError:
+            continue
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(out, f"the folder {folder} does not exist")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(out, f"cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

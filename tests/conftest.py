@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture
+def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(ROOT)
+    return ROOT
+
+
+@pytest.fixture
+def make_notice(tmp_path: Path):
+    """Write a .docx whose body is the given XML; returns its path."""
+    from docx_factory import write_docx
+
+    counter = iter(range(10_000))
+
+    def make(body: str, name: str | None = None) -> Path:
+        return write_docx(tmp_path / (name or f"n{next(counter)}.docx"), body)
+
+    return make
