@@ -12,9 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
 
 from gkparse import parse_notice
+
+from conftest import ROOT, SHARED
 
 GOLDEN = ROOT / "tests" / "golden" / "notice.json"
 SEED = SHARED / "seed" / "notice-2025-8.txt"

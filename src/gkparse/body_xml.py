@@ -69,7 +69,7 @@ def read_r(run: etree._Element, out: list[str], fields: _FieldState) -> None:
         if tag == T:
             if fields.showing and child.text:
                 out.append(child.text)
-        elif tag == w("tab") or tag == w("ptab"):
+        elif tag in (w("tab"), w("ptab")):
             if fields.showing:
                 out.append("\t")
         elif tag == w("br"):
@@ -116,7 +116,7 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
     """The w:p and w:tbl elements of a body, cell or text box, through sdt/customXml wrappers."""
     for child in container:
         tag = child.tag
-        if tag == P or tag == TBL:
+        if tag in (P, TBL):
             yield child
         elif tag in _BLOCK_WRAPPERS:
             yield from iter_blocks(child)
@@ -179,6 +179,6 @@ def _directly_in(box: etree._Element, paragraph: etree._Element) -> bool:
     for ancestor in box.iterancestors():
         if ancestor is paragraph:
             return True
-        if ancestor.tag == MC_FALLBACK or ancestor.tag == TXBX_CONTENT:
+        if ancestor.tag in (MC_FALLBACK, TXBX_CONTENT):
             return False
     return True

@@ -23,7 +23,7 @@ _VAL = w("val")
 
 
 @dataclass
-class CT_Tc:  # noqa: N801 - named after the schema type it reads
+class CT_Tc:
     """One cell: its grid column, span, paragraphs, and whether it continues a merge."""
 
     column: int
@@ -42,7 +42,7 @@ class CT_Tc:  # noqa: N801 - named after the schema type it reads
 
 
 @dataclass
-class CT_Row:  # noqa: N801 - named after the schema type it reads
+class CT_Row:
     """One table row; ``cells`` maps each starting grid column to its cell."""
 
     index: int
@@ -106,14 +106,16 @@ def resolve_merges(rows: list[CT_Row], above: dict[int, CT_Tc] | None = None) ->
 
     ``above`` carries the last cell seen at each grid column, so a merge can
     be followed across tables when a caller chains them; the updated map is
-    returned. A continuation with nothing above it stays empty.
+    returned. A continuation with no merged cell above it stays empty.
     """
     above = dict(above or {})
     for row in rows:
         for column, cell in row.cells.items():
             if cell.continues_merge:
                 origin = above.get(column)
-                if origin is not None:
+                # Only a merged cell can be continued: a continuation under a plain cell
+                # (or under the header) starts nothing and stays empty.
+                if origin is not None and (origin.starts_merge or origin.continues_merge):
                     cell.paragraphs = list(origin.paragraphs)
             above[column] = cell
         # A column this row does not start a cell in breaks any merge running down it.
