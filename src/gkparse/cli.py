@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -140,6 +141,121 @@ def schema() -> None:
         from gkparse.models import Notice
 
         print(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2025-12-01") from None
+
+
+@app.command()
+def check(
+    status_file: Annotated[Path, typer.Argument(help="The status YAML file.",
+                                                show_default=False)],
+    notice: Annotated[Path | None, typer.Option("--notice", help="The notice (.docx, or JSON "
+                      "from extract), overriding the file's notice: line.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Check as of this date "
+                     "(YYYY-MM-DD); default: the file's as_of, else today in UTC+8.")] = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Warn about tasks due "
+                         "within this many days.")] = 30,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
+                       "above this severity.")] = FailOn.error,
+    fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="table (default on "
+                   "a terminal), json (default otherwise), sarif, junit, github, markdown.")
+                   ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write here instead of stdout.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
+                    ] = None,
+) -> None:
+    """Check a status file against its notice: overdue, unassigned, untracked, stale tasks.
+
+    Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
+    Example: gkparse check status.yaml --format sarif -o gkparse.sarif
+    """
+    with reporting_errors():
+        from gkparse.checker import check as run_check
+        from gkparse.formats.check import render
+        from gkparse.output import write_result
+
+        report = run_check(status_file, notice=notice, as_of=_parse_date(as_of),
+                           warn_days=warn_days, year=year)
+        to_terminal = output is None and sys.stdout.isatty()
+        chosen = fmt.value if fmt else ("table" if to_terminal else "json")
+        text = render(chosen, report, fail_on=fail_on.value,
+                      color=to_terminal and "NO_COLOR" not in os.environ)
+        write_result(text, output, inputs=[status_file, *([notice] if notice else [])])
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if chosen == "github" and summary_file:
+            with open(summary_file, "a", encoding="utf-8") as stream:
+                stream.write(render("markdown", report))
+        s = report.summary
+        if chosen != "table":
+            eprint(f"gkparse: {s.tasks} tasks, {s.by_severity['error']} errors, "
+                   f"{s.by_severity['warning']} warnings, {s.by_severity['info']} notes "
+                   f"(as of {report.as_of})")
+        if report.fails(fail_on.value):
+            raise typer.Exit(ExitCode.FINDINGS)
+
+
+@app.command()
+def init(
+    notice: Annotated[Path, typer.Argument(help="The notice .docx (or JSON from extract).",
+                                           show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The status file to write.")
+                      ] = Path("status.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    merge: Annotated[bool, typer.Option("--merge", help="Add tasks missing from an existing "
+                     "file, keeping everything people wrote.")] = False,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
+                    ] = None,
+) -> None:
+    """Write a status file for a notice: every task todo, with a comment describing it.
+
+    Example: gkparse init notice.docx -o status.yaml
+    """
+    with reporting_errors():
+        from gkparse.checker import load_notice
+        from gkparse.errors import StatusFileError
+        from gkparse.output import write_result
+        from gkparse.template import merge_template, render_template
+
+        loaded = load_notice(notice, year=year)
+        if output.exists() and merge:
+            existing = output.read_text(encoding="utf-8-sig")
+            text, added = merge_template(existing, loaded, str(output))
+            if added:
+                write_result(text, output, inputs=[notice])
+            eprint(f"gkparse: {output}: added {len(added)} task"
+                   f"{'s' if len(added) != 1 else ''}" + (f" ({', '.join(added)})"
+                                                          if 0 < len(added) <= 10 else ""))
+            return
+        if output.exists() and not force:
+            raise StatusFileError(output, "already exists; use --merge to add new tasks or "
+                                          "--force to overwrite")
+        ref = os.path.relpath(notice.resolve(), output.resolve().parent)
+        write_result(render_template(loaded, Path(ref).as_posix()), output, inputs=[notice])
+        eprint(f"gkparse: wrote {output} with {len(loaded.tasks)} tasks")
 
 
 def main() -> None:

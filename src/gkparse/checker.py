@@ -1,0 +1,233 @@
+"""``check``: compare a notice's tasks with a status file and report findings (GK101-GK112).
+
+>>> report = check("samples/status.yaml", as_of=date(2025, 10, 15))   # doctest: +SKIP
+>>> report.summary.by_severity                                       # doctest: +SKIP
+{'error': 7, 'warning': 12, 'info': 1}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Literal
+
+from gkparse.errors import DocumentError, StatusFileError
+from gkparse.models import Notice, Task
+from gkparse.status import StatusEntry, StatusFile, load_status
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    description: str
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("GK101", "overdue", "error", "The deadline has passed and the task is not done or waived."),
+    Rule("GK102", "done-late", "warning", "The task was completed after its deadline."),
+    Rule("GK103", "no-lead", "error", "The task has no lead unit."),
+    Rule("GK104", "no-deadline", "warning", "The task has no deadline."),
+    Rule("GK105", "unparsed-deadline", "warning", "The deadline text could not be read."),
+    Rule("GK106", "due-soon", "warning", "The task is not done and its deadline is near."),
+    Rule("GK107", "untracked", "warning", "The task has no entry in the status file."),
+    Rule("GK108", "unknown-task", "error", "The status file lists a task the notice does not have."),
+    Rule("GK109", "stale-entry", "warning", "The task's text changed since the entry was written."),
+    Rule("GK110", "done-undated", "info", "The task is done but has no completed_on date."),
+    Rule("GK111", "blocked", "warning", "The task is blocked."),
+    Rule("GK112", "waived-no-reason", "error", "The task is waived without a reason."),
+)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    task: str | None
+    message: str
+    file: str
+    line: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "name": self.name, "severity": self.severity,
+                "task": self.task, "message": self.message, "file": self.file, "line": self.line}
+
+
+@dataclass
+class Summary:
+    tasks: int = 0
+    by_severity: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITY_RANK, 0))
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("todo", "in_progress", "done", "blocked", "waived", "untracked"), 0))
+    overdue: int = 0
+    due_soon: int = 0
+
+    @property
+    def percent_done(self) -> float:
+        return round(100 * self.by_status["done"] / self.tasks, 1) if self.tasks else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"tasks": self.tasks, "by_severity": self.by_severity, "by_status": self.by_status,
+                "overdue": self.overdue, "due_soon": self.due_soon,
+                "percent_done": self.percent_done}
+
+
+@dataclass
+class CheckReport:
+    """Everything a renderer needs: the notice, the status file, findings and figures."""
+
+    as_of: date
+    warn_days: int
+    status_path: str
+    notice: Notice
+    status: StatusFile
+    findings: list[Finding]
+    summary: Summary
+
+    def worst(self) -> int:
+        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
+
+    def fails(self, fail_on: str) -> bool:
+        """True when some finding is at or above ``fail_on`` (``never`` never fails)."""
+        return fail_on != "never" and self.worst() >= SEVERITY_RANK[fail_on]
+
+
+def today_in_china() -> date:
+    return datetime.now(CHINA_STANDARD_TIME).date()
+
+
+def load_notice(path: Path, *, year: int | None = None) -> Notice:
+    """A notice given as .docx, or as JSON written by ``gkparse extract``."""
+    if path.suffix.lower() == ".json":
+        try:
+            return Notice.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            raise DocumentError(path, "no such file") from None
+        except ValueError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else "invalid"
+            raise DocumentError(path, f"not a notice JSON from gkparse extract ({first})") from None
+    from gkparse.parser import parse_notice
+
+    return parse_notice(path, year=year)
+
+
+def _finding(code: str, task: str | None, message: str, file: str, line: int) -> Finding:
+    rule = RULES[code]
+    return Finding(code, rule.name, rule.severity, task, message, file, line)
+
+
+def evaluate(notice: Notice, status: StatusFile, *, as_of: date, warn_days: int = 30) -> tuple[
+        list[Finding], Summary]:
+    """The rules of contract section 2, task by task in document order, then unknown entries."""
+    file = status.path
+    findings: list[Finding] = []
+    summary = Summary(tasks=len(notice.tasks))
+    for task in notice.tasks:
+        entry = status.tasks.get(task.id)
+        findings.extend(_task_findings(task, entry, status, as_of, warn_days, summary))
+    known = {task.id for task in notice.tasks}
+    for task_id, entry in status.tasks.items():
+        if task_id not in known:
+            findings.append(_finding("GK108", task_id, f"task {task_id} is not in the notice",
+                                     file, entry.line))
+    for finding in findings:
+        summary.by_severity[finding.severity] += 1
+    return findings, summary
+
+
+def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as_of: date,
+                   warn_days: int, summary: Summary) -> list[Finding]:
+    file = status.path
+    line = entry.line if entry else status.notice_line
+    state = entry.status if entry else "todo"
+    summary.by_status[state if entry else "untracked"] += 1
+    out: list[Finding] = []
+    due = task.deadline.due
+    if not task.lead_units:
+        out.append(_finding("GK103", task.id, f"task {task.id} has no lead unit", file, line))
+    if task.deadline.kind == "none":
+        out.append(_finding("GK104", task.id, f"task {task.id} has no deadline", file, line))
+    elif task.deadline.kind == "unparsed":
+        out.append(_finding("GK105", task.id, f"task {task.id}: deadline "
+                                              f"{task.deadline.text!r} could not be read",
+                            file, line))
+    if entry is None:
+        out.append(_finding("GK107", task.id, f"task {task.id} has no entry in the status file",
+                            file, status.tasks_line))
+    open_task = state not in ("done", "waived")
+    track_line = entry.line if entry else status.tasks_line
+    if due is not None and open_task and due < as_of:
+        summary.overdue += 1
+        days = (as_of - due).days
+        out.append(_finding("GK101", task.id, f"task {task.id} is overdue by {days} day"
+                                              f"{'s' if days != 1 else ''} (due {due}, "
+                                              f"{state})", file, track_line))
+    elif due is not None and state != "done" and state != "waived" \
+            and 0 <= (due - as_of).days <= warn_days:
+        summary.due_soon += 1
+        days = (due - as_of).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        out.append(_finding("GK106", task.id, f"task {task.id} is due {when} ({due}, {state})",
+                            file, track_line))
+    if entry is None:
+        return out
+    if entry.status == "done":
+        if entry.completed_on is None:
+            out.append(_finding("GK110", task.id, f"task {task.id} is done but has no "
+                                                  "completed_on date", file, entry.line))
+        elif due is not None and entry.completed_on > due:
+            days = (entry.completed_on - due).days
+            out.append(_finding("GK102", task.id, f"task {task.id} was completed {days} day"
+                                                  f"{'s' if days != 1 else ''} late "
+                                                  f"({entry.completed_on}, due {due})",
+                                file, entry.line))
+    elif entry.status == "blocked":
+        note = f": {entry.note}" if entry.note else ""
+        out.append(_finding("GK111", task.id, f"task {task.id} is blocked{note}", file,
+                            entry.line))
+    elif entry.status == "waived" and not (entry.reason and entry.reason.strip()):
+        out.append(_finding("GK112", task.id, f"task {task.id} is waived without a reason",
+                            file, entry.line))
+    if entry.fingerprint and entry.fingerprint != task.fingerprint:
+        out.append(_finding("GK109", task.id, f"task {task.id} changed since its entry was "
+                                              f"written (fingerprint {entry.fingerprint}, now "
+                                              f"{task.fingerprint}); review the entry",
+                            file, entry.line))
+    return out
+
+
+def check(status_path: str | Path, *, notice: str | Path | None = None,
+          as_of: date | None = None, warn_days: int = 30, year: int | None = None) -> CheckReport:
+    """Check a status file against its notice.
+
+    ``notice`` overrides the file's ``notice:`` (a .docx, or JSON from
+    extract); ``as_of`` overrides the file's ``as_of:``, which overrides today
+    in China Standard Time.
+    """
+    status = load_status(status_path)
+    if notice is not None:
+        notice_path = Path(notice)
+    elif status.notice is not None:
+        notice_path = Path(status_path).parent / status.notice
+    else:
+        raise StatusFileError(status_path, "no notice: line; add one or pass --notice", line=1)
+    loaded = load_notice(notice_path, year=year)
+    when = as_of or status.as_of or today_in_china()
+    findings, summary = evaluate(loaded, status, as_of=when, warn_days=warn_days)
+    return CheckReport(as_of=when, warn_days=warn_days, status_path=str(status_path),
+                       notice=loaded, status=status, findings=findings, summary=summary)
+
+
+def report_data(report: CheckReport) -> dict[str, object]:
+    """The JSON shape of contract section 2: as_of, summary, findings."""
+    return {"as_of": report.as_of.isoformat(), "notice": report.notice.source.path,
+            "status_file": report.status_path, "summary": report.summary.to_dict(),
+            "findings": [f.to_dict() for f in report.findings]}
+

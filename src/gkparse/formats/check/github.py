@@ -1,0 +1,29 @@
+"""``--format github``: workflow commands (``::error file=…,line=…,title=…::message``)."""
+
+from __future__ import annotations
+
+from gkparse.checker import CheckReport
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """The message part: %, CR and LF must be escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Property values: as data, plus : and , which separate properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: CheckReport, **_: object) -> str:
+    lines = []
+    for f in report.findings:
+        props = ",".join((f"file={escape_property(f.file)}", f"line={f.line}",
+                          f"title={escape_property(f'{f.code} {f.name}')}"))
+        lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(f.message)}")
+    s = report.summary
+    lines.append(f"gkparse: {s.tasks} tasks, {s.by_status['done']} done, {s.overdue} overdue, "
+                 f"{s.due_soon} due soon ({s.percent_done}% done) as of {report.as_of}")
+    return "\n".join(lines) + "\n"

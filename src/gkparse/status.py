@@ -1,0 +1,210 @@
+"""The status file (contract section 2): YAML read with a safe loader, every entry with its line.
+
+>>> text = "notice: notice.docx\\ntasks:\\n  1.1.1: done\\n"
+>>> status = parse_status(text, "status.yaml")
+>>> status.tasks["1.1.1"].status, status.tasks["1.1.1"].line
+('done', 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from gkparse.errors import StatusFileError
+
+try:  # the C loader is several times faster on large files
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+Status = Literal["todo", "in_progress", "done", "blocked", "waived"]
+STATUS_WORDS: dict[str, Status] = {
+    "todo": "todo", "in_progress": "in_progress", "done": "done", "blocked": "blocked",
+    "waived": "waived",
+    "未开始": "todo", "推进中": "in_progress", "已完成": "done", "受阻": "blocked", "免于": "waived",
+}
+ENTRY_FIELDS = frozenset({"status", "completed_on", "evidence", "note", "reason", "fingerprint"})
+TOP_FIELDS = frozenset({"notice", "as_of", "tasks"})
+MAX_STATUS_BYTES = 50 * 1024 * 1024
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class StatusEntry:
+    task: str
+    line: int
+    status: Status = "todo"
+    completed_on: date | None = None
+    evidence: list[str] = field(default_factory=list)
+    note: str | None = None
+    reason: str | None = None
+    fingerprint: str | None = None
+
+
+@dataclass
+class StatusFile:
+    path: str
+    notice: str | None = None
+    notice_line: int = 1
+    as_of: date | None = None
+    tasks: dict[str, StatusEntry] = field(default_factory=dict)
+    tasks_line: int = 1
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _date(value: Any, node: yaml.Node, path: str, what: str, task: str | None) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise StatusFileError(path, f"{what} must be a date like 2025-03-28, not {value!r}",
+                          line=_line(node), task=task)
+
+
+def _text(value: Any, node: yaml.Node, path: str, what: str, task: str) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        raise StatusFileError(path, f"{what} must be text", line=_line(node), task=task)
+    return str(value) if not isinstance(value, str) else value
+
+
+def _status_word(value: Any, node: yaml.Node, path: str, task: str) -> Status:
+    word = value.strip() if isinstance(value, str) else value
+    if not isinstance(word, str) or word not in STATUS_WORDS:
+        allowed = ", ".join(STATUS_WORDS)
+        raise StatusFileError(path, f"unknown status {value!r}; use one of {allowed}",
+                              line=_line(node), task=task)
+    return STATUS_WORDS[word]
+
+
+def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -> StatusEntry:
+    entry = StatusEntry(task=task, line=_line(key))
+    if isinstance(node, yaml.ScalarNode):
+        entry.status = _status_word(loader.construct_object(node), node, path, task)
+        return entry
+    if not isinstance(node, yaml.MappingNode):
+        raise StatusFileError(path, "an entry must be a status word or a mapping",
+                              line=_line(node), task=task)
+    seen_status = False
+    for field_node, value_node in node.value:
+        name = field_node.value
+        if name not in ENTRY_FIELDS:
+            raise StatusFileError(path, f"unknown field {name!r}; allowed: "
+                                        f"{', '.join(sorted(ENTRY_FIELDS))}",
+                                  line=_line(field_node), task=task)
+        try:
+            value = loader.construct_object(value_node, deep=True)
+        except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
+            raise StatusFileError(path, f"{name}: {exc}", line=_line(value_node),
+                                  task=task) from None
+        if name == "status":
+            entry.status, seen_status = _status_word(value, value_node, path, task), True
+        elif name == "completed_on":
+            entry.completed_on = None if value is None else _date(value, value_node, path,
+                                                                  "completed_on", task)
+        elif name == "evidence":
+            items = value if isinstance(value, list) else [value]
+            entry.evidence = [_text(v, value_node, path, "evidence", task) for v in items
+                              if v is not None]
+        elif name in ("note", "reason"):
+            setattr(entry, name, None if value is None else _text(value, value_node, path, name,
+                                                                   task))
+        elif name == "fingerprint" and value is not None:
+            # The text as written: YAML would read 12345678 as a number, 1e345678 as a float.
+            entry.fingerprint = str(value_node.value).strip().lower()
+    if not seen_status:
+        raise StatusFileError(path, "the entry has no status", line=_line(node), task=task)
+    return entry
+
+
+def parse_status(text: str, path: str | Path) -> StatusFile:
+    """Parse status YAML text; raise StatusFileError naming the file, line and task."""
+    path = str(path)
+    loader = SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise StatusFileError(path, "the status file is empty")
+        if not isinstance(root, yaml.MappingNode):
+            raise StatusFileError(path, "the status file must be a mapping with notice: and "
+                                        "tasks:", line=_line(root))
+        status = StatusFile(path=path)
+        for key, value in root.value:
+            name = key.value
+            if name not in TOP_FIELDS:
+                raise StatusFileError(path, f"unknown top-level key {name!r}; allowed: "
+                                            "notice, as_of, tasks", line=_line(key))
+            if name == "notice":
+                notice = loader.construct_object(value)
+                if not isinstance(notice, str) or not notice.strip():
+                    raise StatusFileError(path, "notice: must be a file path", line=_line(value))
+                status.notice, status.notice_line = notice.strip(), _line(key)
+            elif name == "as_of":
+                status.as_of = _date(loader.construct_object(value), value, path, "as_of", None)
+            elif name == "tasks":
+                status.tasks_line = _line(key)
+                _read_tasks(status, value, loader, path)
+        return status
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        raise StatusFileError(path, f"bad YAML: {problem}",
+                              line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise StatusFileError(path, f"bad YAML: {exc}") from None
+    except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
+        raise StatusFileError(path, f"bad value: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> None:
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
+        return
+    if not isinstance(node, yaml.MappingNode):
+        raise StatusFileError(path, "tasks: must be a mapping of task id to status",
+                              line=_line(node))
+    for key, value in node.value:
+        task = str(key.value)
+        if key.tag != _STR_TAG:
+            raise StatusFileError(path, f"task key {task} was read as a number; write it as "
+                                        f"'{task}' (quoted) or use the full S.U.N id",
+                                  line=_line(key), task=task)
+        if task in status.tasks:
+            raise StatusFileError(path, f"task {task} is listed twice (first at line "
+                                        f"{status.tasks[task].line})", line=_line(key), task=task)
+        status.tasks[task] = _entry(task, key, value, loader, path)
+
+
+def load_status(path: str | Path, *, max_bytes: int = MAX_STATUS_BYTES) -> StatusFile:
+    """Read and parse a status file from disk."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise StatusFileError(path, f"the status file is {size // (1024 * 1024)} MB; "
+                                        f"the limit is {max_bytes // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StatusFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise StatusFileError(path, "is a directory, not a status file") from None
+    except PermissionError:
+        raise StatusFileError(path, "permission denied") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StatusFileError(path, f"not UTF-8 text (byte {exc.start})") from None
+    return parse_status(text, path)
