@@ -91,6 +91,9 @@ def _status_word(value: Any, node: yaml.Node, path: str, task: str) -> Status:
 
 def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -> StatusEntry:
     entry = StatusEntry(task=task, line=_line(key))
+    if node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
+        raise StatusFileError(path, f"the YAML tag {node.tag} is not allowed in a status file",
+                              line=_line(node), task=task)
     if isinstance(node, yaml.ScalarNode):
         entry.status = _status_word(loader.construct_object(node), node, path, task)
         return entry

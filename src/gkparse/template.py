@@ -83,7 +83,8 @@ def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[
     elif isinstance(tasks_node, yaml.MappingNode) and not tasks_node.flow_style:
         present = {key.value for key, _ in tasks_node.value}
         indent = " " * (tasks_node.value[0][0].start_mark.column if tasks_node.value else 2)
-        insert_at = _end_of_block(existing, tasks_node)
+        insert_at = _before_trailing_comments(existing, _end_of_block(existing, tasks_node),
+                                              len(indent))
     elif isinstance(tasks_node, yaml.ScalarNode) and tasks_node.value in ("", "~", "null"):
         present, indent = set(), "  "
         insert_at = _end_of_line(existing, tasks_node.start_mark.index)
@@ -112,3 +113,15 @@ def _end_of_block(text: str, node: yaml.Node) -> int:
     # blank lines and comments that belong to what follows.
     return index if index >= len(text) or text[index - 1:index] == "\n" else _end_of_line(
         text, index)
+
+
+def _before_trailing_comments(text: str, index: int, indent: int) -> int:
+    """Step back over blank lines and comments left of the entries: they belong to what follows."""
+    lines = text[:index].splitlines(keepends=True)
+    while lines:
+        stripped = lines[-1].strip()
+        column = len(lines[-1]) - len(lines[-1].lstrip())
+        if stripped and not (stripped.startswith("#") and column < indent):
+            break
+        lines.pop()
+    return len("".join(lines))
