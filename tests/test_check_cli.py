@@ -7,12 +7,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from check_helpers import small_notice, status_file, tracked
-from conftest import ROOT, SHARED
 from typer.testing import CliRunner
 
+from check_helpers import small_notice, status_file, tracked
 from gkparse.cli import app
 from gkparse.formats.check.github import escape_data, escape_property
+
+from conftest import ROOT, SHARED
 
 runner = CliRunner()
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -109,7 +110,7 @@ def test_json_format(tmp_path: Path) -> None:
 
 
 def test_sarif_validates_against_the_schema(tmp_path: Path) -> None:
-    result, path = _report(tmp_path, "sarif")
+    result, _ = _report(tmp_path, "sarif")
     log = json.loads(result.stdout)
     results = log["runs"][0]["results"]
     assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
@@ -237,3 +238,21 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
         assert f"gkparse {name}" in readme, name
+
+
+def test_ci_examples_are_valid_and_use_real_options() -> None:
+    import yaml
+
+    github = yaml.safe_load((ROOT / "docs/ci/github-workflow.yml").read_text(encoding="utf-8"))
+    runs = [s["run"] for s in github["jobs"]["check"]["steps"] if "run" in s]
+    gitlab = yaml.safe_load((ROOT / "docs/ci/gitlab-ci.yml").read_text(encoding="utf-8"))
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks[0]["id"] == "gkparse-check" and hooks[0]["entry"] == "gkparse check"
+    commands = [r for r in runs + gitlab["gkparse"]["script"] if r.startswith("gkparse")]
+    assert len(commands) == 3
+    for command in commands:  # each runs here against a real status file
+        args = command.split()[1:]
+        args[args.index("status.yaml")] = str(ROOT / "samples" / "status.yaml")
+        if "-o" in args:
+            args[args.index("-o") + 1] = "-"
+        assert run(*args).exit_code in (0, 1), command

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
-from check_helpers import small_notice, status_file, tracked
 
+from check_helpers import small_notice, status_file, tracked
 from gkparse.checker import check
 
 
@@ -150,14 +150,14 @@ def test_as_of_precedence_and_china_default(tmp_path: Path, monkeypatch) -> None
 
 
 def test_today_in_china_is_utc_plus_8(monkeypatch) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     import gkparse.checker as checker
 
     class Clock(datetime):
         @classmethod
         def now(cls, tz=None):  # 2025-12-31 17:00 UTC is already 2026-01-01 in Beijing
-            return datetime(2025, 12, 31, 17, 0, tzinfo=timezone.utc).astimezone(tz)
+            return datetime(2025, 12, 31, 17, 0, tzinfo=UTC).astimezone(tz)
 
     monkeypatch.setattr(checker, "datetime", Clock)
     assert checker.today_in_china() == date(2026, 1, 1)
