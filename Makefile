@@ -26,7 +26,7 @@ demo: $(VENV)/.installed
 	-$(BIN)/gkparse check samples/status.yaml --format table
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests samples benchmarks
+	$(BIN)/ruff check src tests samples
 	$(BIN)/python -m pytest -q
 
 sample: $(VENV)/.installed
