@@ -18,7 +18,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	@echo "== gkparse extract samples/notice.docx (first lines of the JSON) =="
+	@echo "== gkparse extract samples/notice.docx -o .venv/demo-notice.json: one line per task =="
 	$(BIN)/gkparse extract samples/notice.docx -o $(VENV)/demo-notice.json
 	@$(BIN)/python -c "import json; d=json.load(open('$(VENV)/demo-notice.json', encoding='utf-8')); n=d['notice']; print(n['doc_number'], n['title']); print(len(d['tasks']), 'tasks'); [print(t['id'], t['deadline']['text'] or '-', '|', '、'.join(t['lead_units']) or '-', '|', t['requirement'][:40]) for t in d['tasks']]"
 	@echo

@@ -174,3 +174,12 @@ def test_subprocess_streams_and_no_traceback(tmp_path: Path) -> None:
 def test_usage_error_is_exit_2() -> None:
     assert run("extract").exit_code == 2
     assert run("extract", str(SAMPLE), "--format", "xml").exit_code == 2
+
+
+def test_library_path_imports_no_cli() -> None:
+    code = ("import sys, gkparse; gkparse.parse_notice(sys.argv[1]); "
+            "bad = [m for m in ('typer', 'click', 'rich', 'gkparse.cli') if m in sys.modules]; "
+            "print(bad)")
+    result = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]"

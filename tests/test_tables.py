@@ -204,3 +204,16 @@ def test_requirement_paragraphs_joined_and_trimmed(make_notice) -> None:
                       tr(tc("（一）甲"), tc("甲局"), tc("——"),
                          tc("\u3000\u3000第一段。", "", " 第二段。\xa0"), tc("12月底前")))
     assert tasks[0].requirement == "第一段。\n第二段。"
+
+
+def test_when_two_columns_match_the_more_specific_header_wins(make_notice) -> None:
+    tasks, _ = _tasks(
+        make_notice,
+        tr(tc("牵头"), tc("牵头单位"), tc("具体任务"), tc("完成时限"), header=True),
+        tr(tc("甲局"), tc("乙局"), tc("要求一"), tc("12月底前")),
+        columns=4,
+    )
+    # 具体任务 is a requirement header (exact), not the task column (it only contains 任务);
+    # 牵头单位 is the exact lead header, so the bare 牵头 column gets no role.
+    assert (tasks[0].lead_units, tasks[0].requirement, tasks[0].subsection) == (
+        ["乙局"], "要求一", None)
