@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal
 
-from gkparse.errors import DocumentError, StatusFileError
+from gkparse.errors import DocumentError, StatusFileError, read_input
 from gkparse.models import Notice, Task
 from gkparse.status import StatusEntry, StatusFile, load_status
 
@@ -106,10 +106,9 @@ def today_in_china() -> date:
 def load_notice(path: Path, *, year: int | None = None) -> Notice:
     """A notice given as .docx, or as JSON written by ``gkparse extract``."""
     if path.suffix.lower() == ".json":
+        data = read_input(path, DocumentError, "a notice JSON file")
         try:
-            return Notice.model_validate_json(path.read_bytes())
-        except FileNotFoundError:
-            raise DocumentError(path, "no such file") from None
+            return Notice.model_validate_json(data)
         except ValueError as exc:
             first = str(exc).splitlines()[0] if str(exc) else "invalid"
             raise DocumentError(path, f"not a notice JSON from gkparse extract ({first})") from None

@@ -34,3 +34,25 @@ class DocumentError(GkparseError):
 
 class StatusFileError(GkparseError):
     """The status YAML file is missing, malformed or breaks the schema."""
+
+
+def read_input(path: Path, error: type[GkparseError], kind: str,
+               max_bytes: int | None = None) -> bytes:
+    """Read a file the user gave, turning OS errors into one-line ``error``s.
+
+    ``kind`` names what the file should be ("a .docx file", "a status file").
+    """
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise error(path, f"the file is {size // (1024 * 1024)} MB; the limit for {kind} "
+                              f"is {max_bytes // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(path, "no such file") from None
+    except IsADirectoryError:
+        raise error(path, f"is a directory, not {kind}") from None
+    except PermissionError:
+        raise error(path, "permission denied") from None
+    except OSError as exc:
+        raise error(path, f"cannot be read: {exc.strerror or exc}") from None

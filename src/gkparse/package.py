@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from gkparse.errors import DocumentError
+from gkparse.errors import DocumentError, read_input
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -110,16 +110,7 @@ def _parse(path: Path, part: str, data: bytes) -> etree._Element:
 def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     """Read and parse the main document part of a .docx, or raise DocumentError."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(path, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(path, "is a directory, not a .docx file") from None
-    except PermissionError:
-        raise DocumentError(path, "permission denied") from None
-    except OSError as exc:
-        raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
+    data = read_input(path, DocumentError, "a .docx file", limits.max_part_bytes)
     sniff(path, data[:512])
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

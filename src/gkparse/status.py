@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import yaml
 
-from gkparse.errors import StatusFileError
+from gkparse.errors import StatusFileError, read_input
 
 try:  # the C loader is several times faster on large files
     from yaml import CSafeLoader as SafeLoader
@@ -194,18 +194,7 @@ def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> 
 def load_status(path: str | Path, *, max_bytes: int = MAX_STATUS_BYTES) -> StatusFile:
     """Read and parse a status file from disk."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise StatusFileError(path, f"the status file is {size // (1024 * 1024)} MB; "
-                                        f"the limit is {max_bytes // (1024 * 1024)} MB")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StatusFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise StatusFileError(path, "is a directory, not a status file") from None
-    except PermissionError:
-        raise StatusFileError(path, "permission denied") from None
+    raw = read_input(path, StatusFileError, "a status file", max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
