@@ -7,6 +7,8 @@ merge can add entries without touching a byte of what people wrote.
 
 from __future__ import annotations
 
+import json
+
 import yaml
 
 from gkparse.errors import StatusFileError
@@ -58,8 +60,12 @@ def render_template(notice: Notice, notice_ref: str) -> str:
 
 
 def _yaml_scalar(text: str) -> str:
-    return yaml.safe_dump(text, allow_unicode=True, default_style=None).splitlines()[0] \
-        if any(ch in text for ch in ":#{}[],&*!|>'\"%@`") or text != text.strip() else text
+    """``text`` as written when YAML reads it back unchanged, else double-quoted (JSON is YAML)."""
+    try:
+        plain = yaml.safe_load(f"k: {text}") == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[str]]:
@@ -76,15 +82,14 @@ def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[
     tasks_node = next((value for key, value in root.value if key.value == "tasks"), None)
     if tasks_node is None:
         body = existing if existing.endswith("\n") or not existing else existing + "\n"
-        existing, tasks_node = body + "tasks:\n", None
+        existing = body + "tasks:\n"
         present: set[str] = set()
         indent = "  "
         insert_at = len(existing)
     elif isinstance(tasks_node, yaml.MappingNode) and not tasks_node.flow_style:
         present = {key.value for key, _ in tasks_node.value}
         indent = " " * (tasks_node.value[0][0].start_mark.column if tasks_node.value else 2)
-        insert_at = _before_trailing_comments(existing, _end_of_block(existing, tasks_node),
-                                              len(indent))
+        insert_at = _after_last_entry(existing, tasks_node, len(indent))
     elif isinstance(tasks_node, yaml.ScalarNode) and tasks_node.value in ("", "~", "null"):
         present, indent = set(), "  "
         insert_at = _end_of_line(existing, tasks_node.start_mark.index)
@@ -106,17 +111,12 @@ def _end_of_line(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _end_of_block(text: str, node: yaml.Node) -> int:
-    """Where the block mapping's last entry ends (before any trailing comments or keys)."""
+def _after_last_entry(text: str, node: yaml.Node, indent: int) -> int:
+    """Where new entries go: after the mapping's last entry, before trailing blank lines and
+    comments left of the entries (they belong to what follows)."""
     index = node.end_mark.index
-    # The end mark of a block mapping sits at the start of the next token; step back over
-    # blank lines and comments that belong to what follows.
-    return index if index >= len(text) or text[index - 1:index] == "\n" else _end_of_line(
-        text, index)
-
-
-def _before_trailing_comments(text: str, index: int, indent: int) -> int:
-    """Step back over blank lines and comments left of the entries: they belong to what follows."""
+    if index < len(text) and text[index - 1:index] != "\n":
+        index = _end_of_line(text, index)
     lines = text[:index].splitlines(keepends=True)
     while lines:
         stripped = lines[-1].strip()
