@@ -154,7 +154,7 @@ def test_first_responsible_unit_is_lead_without_a_lead_column(make_notice) -> No
     assert len([w for w in notice.warnings if "排在第一位" in w]) == 1
 
 
-def test_two_row_header_takes_roles_from_the_lowest_cells(make_notice) -> None:
+def test_two_row_header_without_a_requirement_column_gives_no_tasks(make_notice) -> None:
     tasks, warnings = _tasks(
         make_notice,
         tr(tc("序号", vmerge="restart"), tc("重点任务", vmerge="restart"), tc("责任单位", span=2),

@@ -141,9 +141,8 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
         after_title = end
 
     body = [i for i in range(after_title, len(lines)) if lines[i].before_tasks]
-    addressee_at = next((i for i in body if _squeezed(lines[i])
-                         and len(_squeezed(lines[i])) <= 120
-                         and _squeezed(lines[i]).endswith(("：", ":"))), None)
+    addressee_at = next((i for i in body if 0 < len(text := _squeezed(lines[i])) <= 120
+                         and text.endswith(("：", ":"))), None)
     if addressee_at is not None:
         info.addressees = split_units(trim(lines[addressee_at].text).rstrip("：:"))
 

@@ -41,12 +41,13 @@ def _xml_parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False, remove_comments=True)
 
 
-def sniff(path: Path, head: bytes) -> None:
+def sniff(path: Path, data: bytes) -> None:
     """Refuse files that are not a zip package, naming what they seem to be instead."""
+    head = data[:512]
     if not head:
         raise DocumentError(path, "the file is empty")
     if head.startswith(OLE2_MAGIC):
-        data = path.read_bytes() if path.stat().st_size < 64 * 1024 * 1024 else head
+        # Word stores an encrypted .docx as an OLE2 file with an EncryptedPackage stream.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise DocumentError(path, "the .docx is password-protected (encrypted); "
                                       "remove the password in Word and save again")
@@ -65,12 +66,11 @@ def sniff(path: Path, head: bytes) -> None:
 
 @dataclass
 class Package:
-    """An opened .docx: the main document part parsed, plus the raw bytes' digest input."""
+    """An opened .docx: the file's bytes (for the digest) and its main document part, parsed."""
 
     path: Path
     data: bytes
     document: etree._Element
-    document_part: str
 
 
 def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
@@ -111,7 +111,7 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     """Read and parse the main document part of a .docx, or raise DocumentError."""
     path = Path(path)
     data = read_input(path, DocumentError, "a .docx file", limits.max_part_bytes)
-    sniff(path, data[:512])
+    sniff(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError):
@@ -132,5 +132,5 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     root = _parse(path, part, xml)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")
-    return Package(path=path, data=data, document=root, document_part=part)
+    return Package(path=path, data=data, document=root)
 

@@ -47,28 +47,27 @@ def _read_body(body: etree._Element) -> tuple[list[Line], list[_Table], list[str
             continue
         rows = read_tbl(block)
         table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
-        previous = tables[-1] if tables else None
-        if table.columns is None and previous is not None and previous.columns is not None \
-                and rows and max(r.width for r in rows) == previous.columns.width \
-                and lines_since_table_are_blank(lines, previous):
-            # A table split by a page break without repeating its header: one task list.
-            table.columns, table.continued = previous.columns, True
+        if table.columns is None and tables and _continues(tables[-1], rows, lines):
+            table.columns, table.continued = tables[-1].columns, True
         tables.append(table)
         if table.columns is None:
             first = next((t for r in rows for c in r.cells.values() if (t := trim(c.text))), "")
             warnings.append(f"table {table.index} skipped: no task header row"
                             + (f" (starts with {first[:20]!r})" if first else " (empty)"))
             lines.extend(Line(text, before_tasks=not in_tasks)
-                         for r in rows for c in sorted(r.cells.values(), key=lambda c: c.column)
-                         for text in cell_lines(c))
+                         for r in rows for c in r.cells.values() for text in cell_lines(c))
         else:
             in_tasks = True
             table.lines_before = len(lines)
     return lines, tables, warnings
 
 
-def lines_since_table_are_blank(lines: list[Line], previous: _Table) -> bool:
-    return all(not trim(line.text) for line in lines[previous.lines_before:])
+def _continues(previous: _Table, rows: list[CT_Row], lines: list[Line]) -> bool:
+    """A headerless table right after a task table, as wide as it: the same table, split by a
+    page break without repeating its header."""
+    return (previous.columns is not None and bool(rows)
+            and max(r.width for r in rows) == previous.columns.width
+            and all(not trim(line.text) for line in lines[previous.lines_before:]))
 
 
 def _attachment_title(lines: list[Line]) -> str | None:

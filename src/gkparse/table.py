@@ -48,7 +48,6 @@ class CT_Row:
     index: int
     cells: dict[int, CT_Tc] = field(default_factory=dict)
     width: int = 0
-    is_header: bool = False
 
     def cell(self, column: int | None) -> CT_Tc | None:
         return None if column is None else self.cells.get(column)
@@ -74,7 +73,7 @@ def read_tr(tr: etree._Element, index: int) -> CT_Row | None:
     tr_pr = tr.find(_TR_PR)
     if tr_pr is not None and tr_pr.find(_DEL) is not None:
         return None
-    row = CT_Row(index=index, is_header=tr_pr is not None and tr_pr.find(w("tblHeader")) is not None)
+    row = CT_Row(index=index)
     column = _int_val(tr_pr, _GRID_BEFORE, 0)
     previous: CT_Tc | None = None
     for tc in iter_cells(tr):

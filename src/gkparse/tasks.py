@@ -14,7 +14,6 @@ from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.table import CT_Row, CT_Tc
 from gkparse.text import (
     SECTION_ORDINAL,
-    clean_title,
     split_section_ordinal,
     split_subsection_ordinal,
     trim,
@@ -62,8 +61,10 @@ class TaskReader:
         requirement_cell = row.cell(columns.column("requirement"))
         requirement = cell_text(requirement_cell)
         own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge]
-        if not requirement or (requirement_cell is not None and requirement_cell.span > 1
-                               and len(row.cells) == 1):
+        # A row made of one spanning cell is a section row even where that cell sits in the
+        # requirement column.
+        spans_row = len(row.cells) == 1 and requirement_cell is not None and requirement_cell.span > 1
+        if not requirement or spans_row:
             if self._maybe_section(row, own_text, columns):
                 return
             if own_text:
@@ -77,7 +78,7 @@ class TaskReader:
         self.item += 1
         task_id = (f"{self.section.ordinal if self.section else 0}."
                    f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
-        lead, responsible = self._units(row, columns, task_id)
+        lead, responsible = self._units(row, columns)
         deadline_text = cell_text(row.cell(columns.column("deadline")))
         deadline = parse_deadline(deadline_text, self.plan_year)
         if deadline.kind == "unparsed":
@@ -141,11 +142,10 @@ class TaskReader:
             return  # the same title written again (a converter that unmerged the cells)
         self.subsections_in_section = (ordinal if ordinal is not None
                                        else self.subsections_in_section + 1)
-        self.subsection = Level(ordinal=self.subsections_in_section,
-                                title=clean_title(title) or None)
+        self.subsection = Level(ordinal=self.subsections_in_section, title=title or None)
         self.item = 0
 
-    def _units(self, row: CT_Row, columns: ColumnMap, task_id: str) -> tuple[list[str], list[str]]:
+    def _units(self, row: CT_Row, columns: ColumnMap) -> tuple[list[str], list[str]]:
         lead_column, responsible_column = columns.column("lead"), columns.column("responsible")
         responsible = split_units(cell_text(row.cell(responsible_column)))
         if lead_column is not None:
