@@ -255,3 +255,12 @@ def test_ci_examples_are_valid_and_use_real_options() -> None:
         if "-o" in args:
             args[args.index("-o") + 1] = "-"
         assert run(*args).exit_code in (0, 1), command
+
+
+@pytest.mark.parametrize("ref", ["notice.docx", "../2025/通知.docx", "yes", "2025", "a: b", "#x"])
+def test_init_writes_notice_paths_yaml_reads_back_unchanged(ref: str) -> None:
+    import yaml
+
+    from gkparse.template import _yaml_scalar
+
+    assert yaml.safe_load(f"notice: {_yaml_scalar(ref)}") == {"notice": ref}
