@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from gkparse.errors import DocumentError, StatusFileError, read_input
+from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.status import StatusEntry, StatusFile, load_status
 
@@ -103,10 +104,10 @@ def today_in_china() -> date:
     return datetime.now(CHINA_STANDARD_TIME).date()
 
 
-def load_notice(path: Path, *, year: int | None = None) -> Notice:
+def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT_LIMITS) -> Notice:
     """A notice given as .docx, or as JSON written by ``gkparse extract``."""
     if path.suffix.lower() == ".json":
-        data = read_input(path, DocumentError, "a notice JSON file")
+        data = read_input(path, DocumentError, "a notice JSON file", limits.max_file_bytes)
         try:
             return Notice.model_validate_json(data)
         except ValueError as exc:
@@ -114,7 +115,7 @@ def load_notice(path: Path, *, year: int | None = None) -> Notice:
             raise DocumentError(path, f"not a notice JSON from gkparse extract ({first})") from None
     from gkparse.parser import parse_notice
 
-    return parse_notice(path, year=year)
+    return parse_notice(path, year=year, limits=limits)
 
 
 def _days(n: int) -> str:
@@ -204,21 +205,22 @@ def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as
 
 
 def check(status_path: str | Path, *, notice: str | Path | None = None,
-          as_of: date | None = None, warn_days: int = 30, year: int | None = None) -> CheckReport:
+          as_of: date | None = None, warn_days: int = 30, year: int | None = None,
+          limits: Limits = DEFAULT_LIMITS) -> CheckReport:
     """Check a status file against its notice.
 
     ``notice`` overrides the file's ``notice:`` (a .docx, or JSON from
     extract); ``as_of`` overrides the file's ``as_of:``, which overrides today
     in China Standard Time.
     """
-    status = load_status(status_path)
+    status = load_status(status_path, max_bytes=limits.max_status_bytes)
     if notice is not None:
         notice_path = Path(notice)
     elif status.notice is not None:
         notice_path = Path(status_path).parent / status.notice
     else:
         raise StatusFileError(status_path, "no notice: line; add one or pass --notice", line=1)
-    loaded = load_notice(notice_path, year=year)
+    loaded = load_notice(notice_path, year=year, limits=limits)
     when = as_of or status.as_of or today_in_china()
     findings, summary = evaluate(loaded, status, as_of=when, warn_days=warn_days)
     return CheckReport(as_of=when, warn_days=warn_days, status_path=str(status_path),

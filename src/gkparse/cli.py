@@ -80,6 +80,17 @@ def reporting_errors() -> Iterator[None]:
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
+MaxMegabytes = Annotated[int | None, typer.Option(
+    "--max-mb", min=1, help="Refuse inputs larger than this many MB, uncompressed "
+                            "(default: 256 for a .docx, 50 for a status file).")]
+
+
+def _limits(max_mb: int | None):  # -> Limits, imported lazily
+    from gkparse.limits import DEFAULT_LIMITS, Limits
+
+    return DEFAULT_LIMITS if max_mb is None else Limits.from_megabytes(max_mb)
+
+
 class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -99,6 +110,7 @@ def extract(
                                              "read from the notice.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print parse warnings "
                                         "on stderr.")] = False,
+    max_mb: MaxMegabytes = None,
 ) -> None:
     """Turn notice .docx files into task records (JSON on stdout by default).
 
@@ -110,10 +122,10 @@ def extract(
         from gkparse.output import write_result
         from gkparse.parser import parse_notice
 
-        notices, failed = [], 0
+        notices, failed, limits = [], 0, _limits(max_mb)
         for path in files:
             try:
-                notice = parse_notice(path, year=year)
+                notice = parse_notice(path, year=year, limits=limits)
             except GkparseError as exc:
                 if len(files) == 1:
                     raise
@@ -187,6 +199,7 @@ def check(
                                                 help="Write here instead of stdout.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
                     ] = None,
+    max_mb: MaxMegabytes = None,
 ) -> None:
     """Check a status file against its notice: overdue, unassigned, untracked, stale tasks.
 
@@ -199,7 +212,7 @@ def check(
         from gkparse.output import write_result
 
         report = run_check(status_file, notice=notice, as_of=_parse_date(as_of),
-                           warn_days=warn_days, year=year)
+                           warn_days=warn_days, year=year, limits=_limits(max_mb))
         to_terminal = output is None and sys.stdout.isatty()
         chosen = fmt.value if fmt else ("table" if to_terminal else "json")
         text = render(chosen, report, fail_on=fail_on.value,
@@ -238,11 +251,12 @@ def init(
         from gkparse.checker import load_notice
         from gkparse.errors import StatusFileError
         from gkparse.output import write_result
+        from gkparse.status import load_status_text
         from gkparse.template import merge_template, render_template
 
         loaded = load_notice(notice, year=year)
         if output.exists() and merge:
-            existing = output.read_text(encoding="utf-8-sig")
+            existing = load_status_text(output)
             text, added = merge_template(existing, loaded, str(output))
             if added:
                 write_result(text, output, inputs=[notice])

@@ -18,22 +18,15 @@ from pathlib import Path
 from lxml import etree
 
 from gkparse.errors import DocumentError, read_input
+from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 OFFICE_DOCUMENT_REL = "/officeDocument"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Caps applied while reading a package (uncompressed bytes, entry count)."""
-
-    max_part_bytes: int = 256 * 1024 * 1024
-    max_entries: int = 10_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def _xml_parser() -> etree.XMLParser:
@@ -58,6 +51,8 @@ def sniff(path: Path, data: bytes) -> None:
     if head.lstrip()[:1] == b"<":
         raise DocumentError(path, "this is an HTML or XML text file, not a .docx; "
                                   "open it in Word and save as .docx")
+    if head.startswith(IMAGE_MAGICS):
+        raise DocumentError(path, "this is an image (PNG, JPEG, GIF, TIFF or BMP), not a .docx")
     if head.startswith(b"{\\rtf"):
         raise DocumentError(path, "this is an RTF file, not a .docx; save it as .docx")
     if not head.startswith(ZIP_MAGIC):
@@ -73,22 +68,34 @@ class Package:
     document: etree._Element
 
 
-def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
-    chunks: list[bytes] = []
-    total = 0
-    with archive.open(name) as stream:
-        while chunk := stream.read(1 << 20):
-            total += len(chunk)
-            if total > limits.max_part_bytes:
-                raise DocumentError(path, f"part {name} inflates past "
-                                          f"{limits.max_part_bytes // (1024 * 1024)} MB; refused")
-            chunks.append(chunk)
-    return b"".join(chunks)
+class _Budget:
+    """What is left of ``Limits.max_total_bytes`` as parts are inflated."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limit, self.left = path, limits.max_total_bytes, limits.max_total_bytes
+
+    def refuse(self, name: str) -> DocumentError:
+        return DocumentError(self.path, f"part {name} inflates past the {self.limit // MB} MB "
+                                        "limit (a zip bomb?); refused (raise it with --max-mb)")
+
+    def read(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        info = archive.getinfo(name)
+        if info.file_size > self.left:  # the header's claim alone is enough to refuse
+            raise self.refuse(name)
+        chunks: list[bytes] = []
+        with archive.open(info) as stream:
+            # Counted as it inflates too: a header may understate the size.
+            while chunk := stream.read(1 << 20):
+                self.left -= len(chunk)
+                if self.left < 0:
+                    raise self.refuse(name)
+                chunks.append(chunk)
+        return b"".join(chunks)
 
 
-def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], limits: Limits) -> str:
+def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], budget: _Budget) -> str:
     if "_rels/.rels" in names:
-        rels = _parse(path, "_rels/.rels", _read_member(path, archive, "_rels/.rels", limits))
+        rels = _parse(path, "_rels/.rels", budget.read(archive, "_rels/.rels"))
         for rel in rels.iter(f"{{{PKG_RELS_NS}}}Relationship"):
             if (rel.get("Type") or "").endswith(OFFICE_DOCUMENT_REL):
                 target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
@@ -104,13 +111,16 @@ def _parse(path: Path, part: str, data: bytes) -> etree._Element:
         return etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
+        if "Excessive depth" in exc.msg:
+            raise DocumentError(path, f"{part} nests XML elements deeper than 256 levels at line "
+                                      f"{line}; refused") from exc
         raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
 
 
 def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     """Read and parse the main document part of a .docx, or raise DocumentError."""
     path = Path(path)
-    data = read_input(path, DocumentError, "a .docx file", limits.max_part_bytes)
+    data = read_input(path, DocumentError, "a .docx file", limits.max_file_bytes)
     sniff(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -123,9 +133,10 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
             raise DocumentError(path, f"the package has {len(infos)} entries "
                                       f"(limit {limits.max_entries}); refused")
         names = {info.filename for info in infos}
+        budget = _Budget(path, limits)
         try:
-            part = _main_part_name(path, archive, names, limits)
-            xml = _read_member(path, archive, part, limits)
+            part = _main_part_name(path, archive, names, budget)
+            xml = budget.read(archive, part)
         except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
             raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
                                       "ask the sender for the file again") from None

@@ -16,9 +16,10 @@ from lxml import etree
 
 from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, read_p, w
 from gkparse.columns import ColumnMap, find_header
+from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile
-from gkparse.package import DEFAULT_LIMITS, Limits, open_package
+from gkparse.package import open_package
 from gkparse.table import CT_Row, read_tbl
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim

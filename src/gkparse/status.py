@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from gkparse.errors import StatusFileError, read_input
+from gkparse.limits import DEFAULT_LIMITS
 
 try:  # the C loader is several times faster on large files
     from yaml import CSafeLoader as SafeLoader
@@ -30,7 +31,7 @@ STATUS_WORDS: dict[str, Status] = {
 }
 ENTRY_FIELDS = frozenset({"status", "completed_on", "evidence", "note", "reason", "fingerprint"})
 TOP_FIELDS = frozenset({"notice", "as_of", "tasks"})
-MAX_STATUS_BYTES = 50 * 1024 * 1024
+MAX_EXPANDED_NODES = 1_000_000
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -78,6 +79,43 @@ def _text(value: Any, node: yaml.Node, path: str, what: str, task: str) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         raise StatusFileError(path, f"{what} must be text", line=_line(node), task=task)
     return str(value) if not isinstance(value, str) else value
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def refuse_alias_bombs(root: yaml.Node, path: str, limit: int = MAX_EXPANDED_NODES) -> None:
+    """Refuse a document whose aliases would expand past ``limit`` nodes, or refer to themselves.
+
+    An alias shares its anchor's node, so a few dozen aliases can stand for
+    billions of nodes (the "billion laughs"); anything that walks the data
+    (a renderer, json.dumps) would then hang. Sizes are counted once per node.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > limit:
+                raise StatusFileError(path, f"YAML aliases (*name) expand this file past {limit:,} "
+                                            "values; refused", line=_line(node))
+            continue
+        if key in open_nodes:
+            raise StatusFileError(path, "a YAML alias refers to the value that contains it",
+                                  line=_line(node))
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
 
 
 def _status_word(value: Any, node: yaml.Node, path: str, task: str) -> Status:
@@ -140,6 +178,8 @@ def parse_status(text: str, path: str | Path) -> StatusFile:
         root = loader.get_single_node()
         if root is None:
             raise StatusFileError(path, "the status file is empty")
+        if "&" in text:  # without an anchor there is no alias
+            refuse_alias_bombs(root, path)
         if not isinstance(root, yaml.MappingNode):
             raise StatusFileError(path, "the status file must be a mapping with notice: and "
                                         "tasks:", line=_line(root))
@@ -191,12 +231,16 @@ def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> 
         status.tasks[task] = _entry(task, key, value, loader, path)
 
 
-def load_status(path: str | Path, *, max_bytes: int = MAX_STATUS_BYTES) -> StatusFile:
-    """Read and parse a status file from disk."""
-    path = Path(path)
+def load_status_text(path: Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> str:
+    """A status file's text, or a StatusFileError saying why it cannot be read."""
     raw = read_input(path, StatusFileError, "a status file", max_bytes)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StatusFileError(path, f"not UTF-8 text (byte {exc.start})") from None
-    return parse_status(text, path)
+
+
+def load_status(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> StatusFile:
+    """Read and parse a status file from disk."""
+    path = Path(path)
+    return parse_status(load_status_text(path, max_bytes=max_bytes), path)
