@@ -220,7 +220,12 @@ def check(status_path: str | Path, *, notice: str | Path | None = None,
         notice_path = Path(status_path).parent / status.notice
     else:
         raise StatusFileError(status_path, "no notice: line; add one or pass --notice", line=1)
-    loaded = load_notice(notice_path, year=year, limits=limits)
+    try:
+        loaded = load_notice(notice_path, year=year, limits=limits)
+    except DocumentError as exc:
+        if notice is None:  # the user did not type this path: say where it came from
+            exc.message += f" (the notice: named on line {status.notice_line} of {status_path})"
+        raise
     when = as_of or status.as_of or today_in_china()
     findings, summary = evaluate(loaded, status, as_of=when, warn_days=warn_days)
     return CheckReport(as_of=when, warn_days=warn_days, status_path=str(status_path),

@@ -25,7 +25,9 @@ class GkparseError(Exception):
         if self.line is not None:
             where = f"{where}:{self.line}"
         task = f" (task {self.task})" if self.task else ""
-        return f"{where}: {self.message}{task}"
+        # One line, always: some library messages (PyYAML's, lxml's) span several.
+        message = " ".join(part.strip() for part in self.message.splitlines() if part.strip())
+        return f"{where}: {message}{task}"
 
 
 class DocumentError(GkparseError):

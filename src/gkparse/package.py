@@ -12,7 +12,7 @@ import io
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -66,6 +66,7 @@ class Package:
     path: Path
     data: bytes
     document: etree._Element
+    warnings: list[str] = field(default_factory=list)
 
 
 class _Budget:
@@ -111,6 +112,9 @@ def _parse(path: Path, part: str, data: bytes) -> etree._Element:
         return etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
+        if "amplification" in exc.msg:
+            raise DocumentError(path, f"{part} declares entities that expand too far (an entity "
+                                      "bomb); refused") from exc
         if "Excessive depth" in exc.msg:
             raise DocumentError(path, f"{part} nests XML elements deeper than 256 levels at line "
                                       f"{line}; refused") from exc
@@ -137,11 +141,21 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
         try:
             part = _main_part_name(path, archive, names, budget)
             xml = budget.read(archive, part)
+        except RuntimeError as exc:  # zipfile's word for an entry that needs a zip password
+            if "encrypted" not in str(exc):
+                raise
+            raise DocumentError(path, "the package's parts are encrypted with a zip password; "
+                                      "save the document again from Word without one") from exc
         except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
             raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
                                       "ask the sender for the file again") from None
     root = _parse(path, part, xml)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")
-    return Package(path=path, data=data, document=root)
+    warnings = []
+    if root.getroottree().docinfo.internalDTD is not None:
+        # Word never writes a DOCTYPE; one here may try entity tricks, which lxml left unexpanded.
+        warnings.append(f"{part} carries a DOCTYPE, which Word never writes; its entities "
+                        "were not expanded")
+    return Package(path=path, data=data, document=root, warnings=warnings)
 

@@ -107,5 +107,5 @@ def parse_notice(path: str | Path, *, year: int | None = None,
         source=SourceFile(path=str(path), sha256=hashlib.sha256(package.data).hexdigest()),
         notice=info,
         tasks=reader.tasks,
-        warnings=[*info_warnings, *warnings, *reader.warnings],
+        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings],
     )

@@ -206,7 +206,8 @@ def parse_status(text: str, path: str | Path) -> StatusFile:
         raise StatusFileError(path, f"bad YAML: {problem}",
                               line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise StatusFileError(path, f"bad YAML: {exc}") from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StatusFileError(path, f"bad YAML: {first}") from None
     except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
         raise StatusFileError(path, f"bad value: {exc}") from None
     finally:
