@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint sample clean
+.PHONY: demo test fuzz lint sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests samples
 	$(BIN)/python -m pytest -q
+
+# The property tests at 10,000 examples each (several minutes); `make test` runs 60 each.
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q tests/test_properties.py --hypothesis-profile=fuzz \
+		--hypothesis-show-statistics -p no:cacheprovider
 
 sample: $(VENV)/.installed
 	$(BIN)/python samples/build_notice.py samples/notice.docx

@@ -4,6 +4,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# make test: a short profile; make fuzz: --hypothesis-profile=fuzz (10,000 examples per
+# property; the deadline catches a hang as a failure rather than a stuck run).
+settings.register_profile("default", max_examples=60, deadline=2000)
+settings.register_profile("fuzz", max_examples=10_000, deadline=5000)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

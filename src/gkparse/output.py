@@ -40,6 +40,10 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         os.replace(temp, out)
+    except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(out, f"cannot write: {exc.strerror or exc}; the file was left "
+                               "as it was") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
