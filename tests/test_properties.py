@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from gkparse import parse_notice
@@ -286,6 +286,7 @@ def _parse_bytes(folder: Path, data: bytes) -> None:
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(min_value=0, max_value=len(VALID) - 1),
                           st.integers(min_value=1, max_value=255)), min_size=1, max_size=8))
+@example(flips=[(1477, 8)])  # found by make fuzz: a local header offset made negative
 def test_flipped_bytes_never_escape(scratch: Path,
                                    flips: list[tuple[int, int]]) -> None:
     data = bytearray(VALID)

@@ -146,7 +146,9 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
                 raise
             raise DocumentError(path, "the package's parts are encrypted with a zip password; "
                                       "save the document again from Word without one") from exc
-        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
+        # ValueError and OSError: a damaged header can point zipfile at a negative offset.
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError,
+                OSError) as exc:
             raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
                                       "ask the sender for the file again") from None
     root = _parse(path, part, xml)
