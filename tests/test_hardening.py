@@ -105,7 +105,8 @@ def test_an_internal_error_is_one_line_without_locals() -> None:
     done = _cli("extract", str(SAMPLE), crash=True)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
-        "gkparse: internal error: KeyError: 'missing' (run with --debug for the traceback)"]
+        f"gkparse: {SAMPLE}: internal error: KeyError: 'missing' (run with --debug for the "
+        "traceback)"]
 
 
 @pytest.mark.parametrize("how", ["--debug", "GKPARSE_DEBUG=1"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -100,7 +100,8 @@ class ExtractFormat(StrEnum):
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Notice .docx files.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Notice .docx files, or folders of them.",
+                                                show_default=False)],
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write here instead of stdout.")] = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
@@ -111,37 +112,66 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print parse warnings "
                                         "on stderr.")] = False,
     max_mb: MaxMegabytes = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
+                    "for several files (default: one per core).")] = None,
 ) -> None:
-    """Turn notice .docx files into task records (JSON on stdout by default).
+    """Turn notice .docx files (or folders of them) into task records (JSON on stdout).
 
+    Several files give JSON Lines, one notice per line, in the order given; a
+    file that cannot be read is reported and the others are still written.
     Example: gkparse extract samples/notice.docx > notice.json
     """
     with reporting_errors():
-        from gkparse.errors import GkparseError
+        from gkparse.batch import expand_inputs, parse_many
+        from gkparse.errors import DocumentError
         from gkparse.formats.extract import RENDERERS
         from gkparse.output import write_result
-        from gkparse.parser import parse_notice
 
-        notices, failed, limits = [], 0, _limits(max_mb)
-        for path in files:
-            try:
-                notice = parse_notice(path, year=year, limits=limits)
-            except GkparseError as exc:
-                if len(files) == 1:
-                    raise
-                failed += 1
-                eprint(f"gkparse: {exc.describe()}")
-                continue
-            if not quiet:
-                for warning in notice.warnings:
-                    eprint(f"{path}: warning: {warning}")
-            notices.append(notice)
-        chosen = (fmt.value if fmt else ("json" if len(files) == 1 else "jsonl"))
+        paths = expand_inputs(files)
+        if not paths:
+            raise DocumentError(files[0], "no .docx files in this folder")
+        notices, failed = [], 0
+        with _progress(len(paths)) as (advance, say):
+            for result in parse_many(paths, jobs=jobs, year=year, limits=_limits(max_mb),
+                                     debug=_State.debug, on_done=advance):
+                if result.notice is None:
+                    failed += 1
+                    if result.traceback:
+                        say(result.traceback.rstrip())
+                    say(f"gkparse: {result.error}")
+                    continue
+                if not quiet:
+                    for warning in result.notice.warnings:
+                        say(f"{result.path}: warning: {warning}")
+                notices.append(result.notice)
+        chosen = (fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl"))
         if notices:
-            write_result(RENDERERS[chosen](notices), output, inputs=files)
+            write_result(RENDERERS[chosen](notices), output, inputs=paths)
         if failed:
-            eprint(f"gkparse: {failed} of {len(files)} files could not be read")
+            if len(paths) > 1:
+                eprint(f"gkparse: {failed} of {len(paths)} files could not be read")
             raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Callable[[object], None], Callable[[str], None]]]:
+    """A progress bar on stderr for a batch at a terminal; otherwise plain stderr lines.
+
+    Yields (advance, say): ``advance`` moves the bar one file on, ``say`` prints a
+    message above the bar without breaking it.
+    """
+    if total < 2 or not sys.stderr.isatty():
+        yield (lambda _result: None), eprint
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True, highlight=False)
+    with Progress("extract", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("extract", total=total)
+        yield ((lambda _result: progress.advance(task)),
+               (lambda message: console.print(message, markup=False)))
 
 
 @app.command()

@@ -128,7 +128,8 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     sniff(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    # NotImplementedError: a damaged header can claim a zip version zipfile does not know.
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
         raise DocumentError(path, "the .docx is truncated or corrupt (bad zip); "
                                   "ask the sender for the file again") from None
     with archive:
@@ -141,16 +142,17 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
         try:
             part = _main_part_name(path, archive, names, budget)
             xml = budget.read(archive, part)
+        # Before RuntimeError, which NotImplementedError is. ValueError and OSError: a damaged
+        # header can point zipfile at a negative offset.
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError,
+                OSError) as exc:
+            raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
+                                      "ask the sender for the file again") from None
         except RuntimeError as exc:  # zipfile's word for an entry that needs a zip password
             if "encrypted" not in str(exc):
                 raise
             raise DocumentError(path, "the package's parts are encrypted with a zip password; "
                                       "save the document again from Word without one") from exc
-        # ValueError and OSError: a damaged header can point zipfile at a negative offset.
-        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError,
-                OSError) as exc:
-            raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
-                                      "ask the sender for the file again") from None
     root = _parse(path, part, xml)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")

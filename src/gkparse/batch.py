@@ -1,0 +1,91 @@
+"""Many notices at once: expand folders, parse in worker processes, keep the input order.
+
+>>> from pathlib import Path
+>>> [r.notice.notice.doc_number for r in parse_many([Path("samples/notice.docx")], jobs=1)]
+['宜党政办〔2025〕8号']
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from gkparse.errors import GkparseError
+from gkparse.limits import DEFAULT_LIMITS, Limits
+from gkparse.models import Notice
+from gkparse.parser import parse_notice
+
+
+@dataclass
+class BatchResult:
+    """One input's outcome: a notice, or the one-line reason it could not be read."""
+
+    path: Path
+    notice: Notice | None = None
+    error: str | None = None
+    traceback: str | None = None  # only when asked for (``--debug``)
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders replaced by the .docx files under them, sorted.
+
+    Word's lock files (``~$name.docx``, left beside an open document) are skipped.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*.docx")
+                              if p.is_file() and not p.name.startswith("~$")))
+        else:
+            out.append(path)
+    return out
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool) -> BatchResult:
+    # Runs in a worker: errors come back as text, since exceptions with keyword
+    # arguments do not survive pickling intact.
+    try:
+        return BatchResult(path, notice=parse_notice(path, year=year, limits=limits))
+    except Exception as exc:  # a bug too: report it against this file, keep the others going
+        error = (exc.describe() if isinstance(exc, GkparseError)
+                 else f"{path}: internal error: {type(exc).__name__}: {exc} (run with --debug "
+                      "for the traceback)")
+        return BatchResult(path, error=error, traceback=traceback.format_exc() if debug else None)
+
+
+def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None = None,
+               limits: Limits = DEFAULT_LIMITS, debug: bool = False,
+               on_done: Callable[[BatchResult], None] | None = None) -> Iterator[BatchResult]:
+    """Parse ``paths`` with ``jobs`` worker processes (default: one per core), in input order.
+
+    ``on_done`` is called as each result arrives, for a progress display;
+    ``debug`` keeps each failure's traceback as text.
+    """
+    jobs = max(1, jobs or default_jobs())
+    if jobs == 1 or len(paths) < 2:
+        for path in paths:
+            result = _parse_one(path, year, limits, debug)
+            if on_done:
+                on_done(result)
+            yield result
+        return
+    # Small chunks keep both workers busy to the end; order is kept by map().
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        n = len(paths)
+        for result in pool.map(_parse_one, paths, [year] * n, [limits] * n, [debug] * n,
+                               chunksize=chunk):
+            if on_done:
+                on_done(result)
+            yield result
