@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz lint sample clean
+.PHONY: demo test fuzz bench lint sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(VENV)/.installed-test
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q tests/test_properties.py --hypothesis-profile=fuzz \
 		--hypothesis-show-statistics -p no:cacheprovider
+
+# Speed and memory against the floor and peer readers (several minutes); figures go in the README.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
 
 sample: $(VENV)/.installed
 	$(BIN)/python samples/build_notice.py samples/notice.docx

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import copy
 import io
+import json
 import random
 import re
 import sys
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT / "src"))
     from gkparse import parse_notice
+    from gkparse.models import json_default
 
     for rows in args.rows:
         path = args.out / f"notice-{rows}.docx"
@@ -134,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         notice = parse_notice(path)
         (args.out / f"status-{rows}.yaml").write_text(
             make_status(path.name, [t.id for t in notice.tasks]), encoding="utf-8")
-        (args.out / f"notice-{rows}.json").write_text(notice.model_dump_json(), encoding="utf-8")
+        (args.out / f"notice-{rows}.json").write_text(
+            json.dumps(notice, ensure_ascii=False, default=json_default), encoding="utf-8")
         print(f"{path}: {len(notice.tasks)} tasks, {path.stat().st_size // 1024} KB, "
               f"{len(notice.warnings)} warnings", file=sys.stderr)
     return 0

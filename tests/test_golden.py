@@ -12,8 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from gkparse import parse_notice
+from gkparse.models import to_data
+from gkparse.schema import validate_notice, validate_notice_json
 
 from conftest import ROOT, SHARED
 
@@ -23,7 +26,19 @@ SEED = SHARED / "seed" / "notice-2025-8.txt"
 
 def test_sample_matches_golden(repo_root: Path) -> None:
     notice = parse_notice("samples/notice.docx")
-    assert notice.model_dump(mode="json") == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert to_data(notice) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_records_pass_pydantic_validation_unchanged(repo_root: Path) -> None:
+    notice = parse_notice("samples/notice.docx")
+    assert validate_notice(notice) == notice
+    assert validate_notice_json(GOLDEN.read_bytes()) == notice
+    broken = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    broken["tasks"][0]["deadline"]["due"] = "2025-02-30"
+    broken["tasks"][1]["surprise"] = 1
+    with pytest.raises(ValidationError) as caught:
+        validate_notice_json(json.dumps(broken))
+    assert {e["loc"][-1] for e in caught.value.errors()} == {"due", "surprise"}
 
 
 def test_golden_figures() -> None:

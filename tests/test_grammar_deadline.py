@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -52,7 +53,7 @@ def test_date_forms(text: str, due: date) -> None:
 
 @pytest.mark.parametrize("text", ["长期坚持", "持续推进", "长期", "常态化", "持续"])
 def test_ongoing(text: str) -> None:
-    assert parse_deadline(text, 2025).model_dump() == {
+    assert asdict(parse_deadline(text, 2025)) == {
         "text": text, "kind": "ongoing", "due": None, "period": None}
 
 

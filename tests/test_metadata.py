@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from gkparse import parse_notice
@@ -28,7 +29,7 @@ def test_header_title_body_signature(make_notice) -> None:
     info = _info(make_notice, body)
     assert info.issuer == "某某区人民政府办公室"
     assert info.doc_number == "某政办发〔2024〕12号"
-    assert info.doc_number_parts.model_dump() == {"prefix": "某政办发", "year": 2024, "serial": 12}
+    assert asdict(info.doc_number_parts) == {"prefix": "某政办发", "year": 2024, "serial": 12}
     assert info.title == "关于印发某某区2025年政务公开工作要点的通知"
     assert info.addressees == ["各镇人民政府", "区直各部门"]
     assert [(c.title, c.doc_number) for c in info.cited_documents] == [
@@ -50,7 +51,7 @@ def test_title_broken_by_soft_break(make_notice) -> None:
 
 def test_missing_fields_are_null_not_guessed(make_notice) -> None:
     info = _info(make_notice, p("工作安排") + TABLE)
-    assert info.model_dump() == {
+    assert asdict(info) == {
         "doc_number": None, "doc_number_parts": None, "issuer": None, "title": None,
         "addressees": [], "cited_documents": [], "attachments": [], "signatory": None,
         "issued_on": None, "disclosure": None, "plan_year": None}

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from gkparse import parse_notice
+from pathlib import Path
 
+from gkparse import parse_notice
+from gkparse.body_xml import P, read_p, walk_p
+
+from conftest import ROOT
 from docx_factory import FRONT, HEADER, header_row, p, r, section_row, task_row, tbl, tc, tr
 
 
@@ -164,3 +168,26 @@ def test_tracked_deleted_row_is_not_a_task(make_notice) -> None:
     notice = parse_notice(make_notice(body))
     assert [(t.id, t.requirement, t.source.row) for t in notice.tasks] == [
         ("0.1.1", "要求一", 2), ("0.1.2", "要求三", 4)]
+
+
+def _paragraphs_of(path: Path) -> list:
+    from gkparse.package import open_package
+
+    return list(open_package(path).document.iter(P))
+
+
+def test_fast_paragraph_path_reads_what_the_walk_reads(make_notice) -> None:
+    """read_p skips the element walk for plain paragraphs; it must never read differently."""
+    fixtures = [ROOT / "samples" / "notice.docx",
+                ROOT / "tests" / "bad_inputs" / "deep-xml.docx",
+                make_notice(p(r("甲"), "<w:r><w:tab/></w:r>", r("乙")) + p(
+                    "<w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText>"
+                    "</w:r></w:del>") + p("<w:r><w:ruby><w:rt><w:r><w:t>pin</w:t></w:r></w:rt>"
+                                          "<w:rubyBase><w:r><w:t>拼</w:t></w:r></w:rubyBase>"
+                                          "</w:ruby></w:r>"))]
+    checked = 0
+    for path in fixtures:
+        for paragraph in _paragraphs_of(path):
+            assert read_p(paragraph) == walk_p(paragraph)
+            checked += 1
+    assert checked > 100

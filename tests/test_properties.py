@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from gkparse import parse_notice
 from gkparse.deadline import parse_deadline
 from gkparse.errors import DocumentError, StatusFileError
+from gkparse.schema import validate_notice
 from gkparse.status import parse_status
 from gkparse.text import parse_chinese_number, trim
 from gkparse.units import EMPTY_MARKERS, SEPARATORS, split_units
@@ -245,6 +246,7 @@ def test_random_task_tables_match_the_model(scratch: Path,
     path = write_docx(scratch / "notice.docx", body)
     notice = parse_notice(path)
     assert notice.warnings == []
+    assert validate_notice(notice) == notice  # the records pass the pydantic schema as built
     got = [(t.id, (t.section.ordinal, t.section.title),
             (t.subsection.ordinal, t.subsection.title) if t.subsection else None,
             t.lead_units, t.responsible_units, t.requirement,

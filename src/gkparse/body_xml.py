@@ -37,8 +37,16 @@ _TRANSPARENT_INLINE = frozenset(
 _SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr"))
 _BLOCK_WRAPPERS = frozenset((SDT, SDT_CONTENT, CUSTOM_XML, w("ins"), w("moveTo")))
 _BREAK_TYPES_AS_NEWLINE = frozenset((None, "textWrapping"))
+_CELL_PLAIN = frozenset((P, w("tcPr"), w("bookmarkStart"), w("bookmarkEnd"), w("proofErr")))
 _W_TYPE = w("type")
 _FLD_CHAR_TYPE = w("fldCharType")
+_TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR = (
+    w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen"), w("fldChar"))
+# A paragraph holding none of these reads as the plain join of its w:t texts, found by
+# lxml in C; anything here needs the element-by-element walk of read_inline.
+_NEEDS_WALK = (_TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR, w("del"), w("moveFrom"), SDT,
+               ALTERNATE_CONTENT, TXBX_CONTENT, w("drawing"), w("pict"), w("object"),
+               w("ruby"))
 
 
 class _FieldState:
@@ -69,19 +77,19 @@ def read_r(run: etree._Element, out: list[str], fields: _FieldState) -> None:
         if tag == T:
             if fields.showing and child.text:
                 out.append(child.text)
-        elif tag in (w("tab"), w("ptab")):
+        elif tag in (_TAB, _PTAB):
             if fields.showing:
                 out.append("\t")
-        elif tag == w("br"):
+        elif tag == _BR:
             if fields.showing and child.get(_W_TYPE) in _BREAK_TYPES_AS_NEWLINE:
                 out.append("\n")
-        elif tag == w("cr"):
+        elif tag == _CR:
             if fields.showing:
                 out.append("\n")
-        elif tag == w("noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             if fields.showing:
                 out.append("-")
-        elif tag == w("fldChar"):
+        elif tag == _FLD_CHAR:
             fields.char(child.get(_FLD_CHAR_TYPE))
         # w:instrText, w:delText, w:drawing, w:pict, w:sym and properties carry no visible text.
 
@@ -105,8 +113,30 @@ def read_inline(parent: etree._Element, out: list[str], fields: _FieldState) -> 
         # Anything else (w:del, w:moveFrom, bookmarks, comments, properties) is skipped.
 
 
-def read_p(paragraph: etree._Element) -> str:
-    """The visible text of one w:p; soft breaks become ``\\n``, tabs ``\\t``."""
+def read_p(paragraph: etree._Element, walk: set[etree._Element] | None = None) -> str:
+    """The visible text of one w:p; soft breaks become ``\\n``, tabs ``\\t``.
+
+    ``walk``, from ``paragraphs_to_walk``, saves looking into each paragraph of a big
+    table for what needs the element-by-element walk.
+    """
+    plain = (paragraph not in walk if walk is not None
+             else next(paragraph.iter(_NEEDS_WALK), None) is None)
+    if plain:  # strings straight from lxml, no element objects: the hot path of big tables
+        return "".join(paragraph.itertext(T, with_tail=False))
+    return walk_p(paragraph)
+
+
+def paragraphs_to_walk(container: etree._Element) -> set[etree._Element]:
+    """The w:p under ``container`` holding a break, field, tracked change, text box or the like.
+
+    One scan that lxml filters in C; the rare hits name their paragraphs.
+    """
+    return {paragraph for element in container.iter(_NEEDS_WALK)
+            for paragraph in element.iterancestors(P)}
+
+
+def walk_p(paragraph: etree._Element) -> str:
+    """``read_p`` element by element, for paragraphs with breaks, fields or tracked changes."""
     out: list[str] = []
     read_inline(paragraph, out, _FieldState())
     return "".join(out)
@@ -126,16 +156,18 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
                 yield from iter_blocks(choice)
 
 
-def read_tc(cell: etree._Element) -> list[str]:
+def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None) -> list[str]:
     """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs."""
     lines: list[str] = []
+    if all(child.tag in _CELL_PLAIN for child in cell):  # paragraphs only: no wrappers to unwrap
+        return [read_p(child, walk) for child in cell if child.tag == P]
     for block in iter_blocks(cell):
         if block.tag == P:
-            lines.append(read_p(block))
+            lines.append(read_p(block, walk))
         else:
             for row in iter_rows(block):
                 for inner in iter_cells(row):
-                    lines.extend(read_tc(inner))
+                    lines.extend(read_tc(inner, walk))
     return lines
 
 

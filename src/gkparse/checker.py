@@ -109,7 +109,9 @@ def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT
     if path.suffix.lower() == ".json":
         data = read_input(path, DocumentError, "a notice JSON file", limits.max_file_bytes)
         try:
-            return Notice.model_validate_json(data)
+            from gkparse.schema import validate_notice_json
+
+            return validate_notice_json(data)
         except ValueError as exc:
             first = str(exc).splitlines()[0] if str(exc) else "invalid"
             raise DocumentError(path, f"not a notice JSON from gkparse extract ({first})") from None

@@ -180,9 +180,9 @@ def schema() -> None:
     with reporting_errors():
         import json
 
-        from gkparse.models import Notice
+        from gkparse.schema import notice_json_schema
 
-        print(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
+        print(json.dumps(notice_json_schema(), ensure_ascii=False, indent=2))
 
 
 class CheckFormat(StrEnum):

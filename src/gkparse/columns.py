@@ -63,18 +63,33 @@ class ColumnMap:
     roles: dict[int, Role]
     header_rows: list[CT_Row]
     signatures: set[tuple[str, ...]] = field(default_factory=set)
+    # Looked up for every cell of every row: worked out once.
+    _by_role: dict[Role, list[int]] = field(init=False, repr=False, compare=False)
+    _cell_counts: set[int] = field(init=False, repr=False, compare=False)
+    _first_texts: set[str] = field(init=False, repr=False, compare=False)
+    width: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_role = {}
+        for column, role in sorted(self.roles.items()):
+            self._by_role.setdefault(role, []).append(column)
+        self._cell_counts = {len(row.cells) for row in self.header_rows}
+        self._first_texts = {signature[0] for signature in self.signatures if signature}
+        self.width = max(row.width for row in self.header_rows)
 
     def column(self, role: Role) -> int | None:
-        return next((c for c, r in sorted(self.roles.items()) if r == role), None)
+        found = self._by_role.get(role)
+        return found[0] if found else None
 
     def columns(self, role: Role) -> list[int]:
-        return [c for c, r in sorted(self.roles.items()) if r == role]
-
-    @property
-    def width(self) -> int:
-        return max(row.width for row in self.header_rows)
+        return self._by_role.get(role, [])
 
     def is_repeated_header(self, row: CT_Row) -> bool:
+        if len(row.cells) not in self._cell_counts:
+            return False
+        first = min(row.cells)  # a cheap look at one cell before reading them all
+        if _normalise(row.cells[first].text) not in self._first_texts:
+            return False
         return row_signature(row) in self.signatures
 
 

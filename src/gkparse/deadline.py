@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from gkparse.text import CHINESE_NUMERAL, normalise_width, parse_chinese_number, trim
 from gkparse.units import is_empty_marker
@@ -28,10 +28,17 @@ DeadlineKind = Literal["date", "ongoing", "recurring", "none", "unparsed"]
 Period = Literal["month", "quarter", "half_year", "year"]
 
 
-class Deadline(BaseModel):
+# How pydantic (gkparse.schema) treats the record dataclasses: unknown fields are errors and
+# the attribute docstrings become the JSON Schema's descriptions. A plain dict, so that
+# defining the records does not import pydantic.
+PYDANTIC_CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Deadline:
     """A task's deadline: the cell text as written and what it means."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = PYDANTIC_CONFIG
 
     text: str
     kind: DeadlineKind
@@ -91,6 +98,7 @@ def _resolve(form: str, match: re.Match[str], year: int) -> date | None:
     return date(year, month, day)
 
 
+@lru_cache(maxsize=4096)  # a table repeats a handful of deadline texts thousands of times
 def parse_deadline(text: str | None, plan_year: int | None) -> Deadline:
     """Read a deadline cell. ``plan_year`` is used where the text names no year.
 

@@ -1,94 +1,162 @@
 """The records gkparse produces: one ``Notice`` per document (contract section 1).
 
 Field names and meanings are fixed by ``shared/spec/contract.md``; fields may
-be added, never renamed. ``Notice.model_json_schema()`` is what ``gkparse
-schema`` prints.
+be added, never renamed.
+
+The records are plain dataclasses, so that ``gkparse extract`` does not pay
+pydantic's start-up (about 80 ms, more than parsing the sample) for records
+the parser has just built with these very types. pydantic validates them
+wherever they come from outside or leave as a contract, in ``gkparse.schema``:
+notice JSON read back by ``check`` and ``init``, ``gkparse schema``, and (in
+the tests) every record the parser writes.
+
+>>> to_data(Level(ordinal=1, title="坚持标准引领"))
+{'ordinal': 1, 'title': '坚持标准引领'}
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from gkparse.deadline import Deadline
+from gkparse.deadline import PYDANTIC_CONFIG, Deadline
 from gkparse.text import squeeze_whitespace
 
 SCHEMA_VERSION = 1
+RECORD = dataclass(kw_only=True, slots=True)
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@RECORD
+class SourceFile:
+    __pydantic_config__ = PYDANTIC_CONFIG
+
+    path: str
+    """The notice file as it was given."""
+    sha256: str
+    """SHA-256 of the file's bytes, hex."""
 
 
-class SourceFile(_Record):
-    path: str = Field(description="The notice file as it was given.")
-    sha256: str = Field(description="SHA-256 of the file's bytes, hex.")
+@RECORD
+class DocNumberParts:
+    __pydantic_config__ = PYDANTIC_CONFIG
 
-
-class DocNumberParts(_Record):
-    prefix: str = Field(description="机关代字, e.g. 济高新管办字")
+    prefix: str
+    """机关代字, e.g. 济高新管办字"""
     year: int
     serial: int
 
 
-class CitedDocument(_Record):
+@RECORD
+class CitedDocument:
+    __pydantic_config__ = PYDANTIC_CONFIG
+
     title: str
     doc_number: str
 
 
-class NoticeInfo(_Record):
+@RECORD
+class NoticeInfo:
+    __pydantic_config__ = PYDANTIC_CONFIG
+
     doc_number: str | None = None
     doc_number_parts: DocNumberParts | None = None
-    issuer: str | None = Field(None, description="发文机关标志, without a trailing 文件")
+    issuer: str | None = None
+    """发文机关标志, without a trailing 文件"""
     title: str | None = None
-    addressees: list[str] = []
-    cited_documents: list[CitedDocument] = []
-    attachments: list[str] = []
+    addressees: list[str] = field(default_factory=list)
+    cited_documents: list[CitedDocument] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
     signatory: str | None = None
-    issued_on: date | None = Field(None, description="成文日期 under the signature")
-    disclosure: str | None = Field(None, description="附注 text, e.g. 此件公开发布")
+    issued_on: date | None = None
+    """成文日期 under the signature"""
+    disclosure: str | None = None
+    """附注 text, e.g. 此件公开发布"""
     plan_year: int | None = None
 
 
-class Level(_Record):
+@RECORD
+class Level:
     """A section (一、…) or subsection (（一）…) the task belongs to."""
+
+    __pydantic_config__ = PYDANTIC_CONFIG
 
     ordinal: int
     title: str | None = None
 
 
-class TaskSource(_Record):
-    table: int = Field(description="1-based index among the body's top-level tables")
-    row: int = Field(description="1-based row index in that table")
+@RECORD
+class TaskSource:
+    __pydantic_config__ = PYDANTIC_CONFIG
+
+    table: int
+    """1-based index among the body's top-level tables"""
+    row: int
+    """1-based row index in that table"""
 
 
-class Task(_Record):
-    id: str = Field(description="S.U.N: section, subsection, position in subsection")
+@RECORD
+class Task:
+    __pydantic_config__ = PYDANTIC_CONFIG
+
+    id: str
+    """S.U.N: section, subsection, position in subsection"""
     section: Level | None = None
     subsection: Level | None = None
-    lead_units: list[str] = []
-    responsible_units: list[str] = []
+    lead_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
     requirement: str
     deadline: Deadline
-    lead_officials: list[str] = []
+    lead_officials: list[str] = field(default_factory=list)
     remarks: str | None = None
     fingerprint: str
     source: TaskSource
 
 
-class Notice(_Record):
+@RECORD
+class Notice:
     """Everything read from one notice: metadata, tasks, and what could not be read cleanly."""
+
+    __pydantic_config__ = PYDANTIC_CONFIG
 
     schema_version: int = SCHEMA_VERSION
     source: SourceFile
     notice: NoticeInfo
-    tasks: list[Task] = []
-    warnings: list[str] = []
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def task_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.tasks}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _encode(value: Any) -> Any:
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        if isinstance(value, date):
+            return value.isoformat()
+        if not is_dataclass(value):
+            raise TypeError(f"{type(value).__name__} is not a gkparse record")
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    return {name: getattr(value, name) for name in names}
+
+
+def to_data(value: Any) -> Any:
+    """A record (or list of them) as plain JSON data: dicts, lists, strings, numbers, null."""
+    if isinstance(value, list):
+        return [to_data(item) for item in value]
+    if is_dataclass(value) or isinstance(value, date):
+        encoded = _encode(value)
+        return {k: to_data(v) for k, v in encoded.items()} if isinstance(encoded, dict) else encoded
+    return value
+
+
+def json_default(value: Any) -> Any:
+    """``json.dumps(record, default=json_default)`` writes a record without converting it first."""
+    return _encode(value)
 
 
 def fingerprint(requirement: str) -> str:

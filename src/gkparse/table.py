@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gkparse.body_xml import iter_cells, iter_rows, read_tc, w
+from gkparse.body_xml import iter_cells, iter_rows, paragraphs_to_walk, read_tc, w
 
 _TR_PR, _TC_PR = w("trPr"), w("tcPr")
 _GRID_BEFORE, _GRID_AFTER, _GRID_SPAN = w("gridBefore"), w("gridAfter"), w("gridSpan")
@@ -22,7 +22,7 @@ _V_MERGE, _H_MERGE, _DEL = w("vMerge"), w("hMerge"), w("del")
 _VAL = w("val")
 
 
-@dataclass
+@dataclass(slots=True)
 class CT_Tc:
     """One cell: its grid column, span, paragraphs, and whether it continues a merge."""
 
@@ -41,7 +41,7 @@ class CT_Tc:
         return not any(p.strip() for p in self.paragraphs)
 
 
-@dataclass
+@dataclass(slots=True)
 class CT_Row:
     """One table row; ``cells`` maps each starting grid column to its cell."""
 
@@ -56,47 +56,60 @@ class CT_Row:
         return [cell.text for _, cell in sorted(self.cells.items())]
 
 
-def _int_val(parent: etree._Element | None, tag: str, default: int) -> int:
-    if parent is None:
-        return default
-    child = parent.find(tag)
-    if child is None:
-        return default
+def _int(element: etree._Element, default: int) -> int:
     try:
-        return max(int(child.get(_VAL, default)), 0)
+        return max(int(element.get(_VAL, default)), 0)
     except ValueError:
         return default
 
 
-def read_tr(tr: etree._Element, index: int) -> CT_Row | None:
-    """Place a row's cells on the grid; a row deleted as a tracked change reads as None."""
+def read_tr(tr: etree._Element, index: int,
+            walk: set[etree._Element] | None = None) -> CT_Row | None:
+    """Place a row's cells on the grid; a row deleted as a tracked change reads as None.
+
+    ``walk``: see ``body_xml.paragraphs_to_walk``.
+    """
+    # Properties are read by one loop over their children: a find() per property costs
+    # more than the whole loop, and tables run to tens of thousands of cells.
+    grid_before = grid_after = 0
     tr_pr = tr.find(_TR_PR)
-    if tr_pr is not None and tr_pr.find(_DEL) is not None:
-        return None
+    if tr_pr is not None:
+        for prop in tr_pr:
+            tag = prop.tag
+            if tag == _DEL:
+                return None
+            if tag == _GRID_BEFORE:
+                grid_before = _int(prop, 0)
+            elif tag == _GRID_AFTER:
+                grid_after = _int(prop, 0)
     row = CT_Row(index=index)
-    column = _int_val(tr_pr, _GRID_BEFORE, 0)
+    column = grid_before
     previous: CT_Tc | None = None
     for tc in iter_cells(tr):
-        tc_pr = tc.find(_TC_PR)
-        span = max(_int_val(tc_pr, _GRID_SPAN, 1), 1)
-        merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
-        h_merge = tc_pr.find(_H_MERGE) if tc_pr is not None else None
-        if h_merge is not None and h_merge.get(_VAL) != "restart" and previous is not None:
+        span, v_merge, h_merge = 1, None, None
+        first = tc[0] if len(tc) else None
+        tc_pr = first if first is not None and first.tag == _TC_PR else tc.find(_TC_PR)
+        if tc_pr is not None:
+            for prop in tc_pr:
+                tag = prop.tag
+                if tag == _GRID_SPAN:
+                    span = max(_int(prop, 1), 1)
+                elif tag == _V_MERGE:
+                    v_merge = prop.get(_VAL, "continue")
+                elif tag == _H_MERGE:
+                    h_merge = prop.get(_VAL, "continue")
+        if h_merge is not None and h_merge != "restart" and previous is not None:
             # Legacy horizontal merge: this cell widens the one before it.
             previous.span += span
             column += span
             continue
-        cell = CT_Tc(
-            column=column,
-            span=span,
-            paragraphs=read_tc(tc),
-            continues_merge=merge is not None and merge.get(_VAL, "continue") != "restart",
-            starts_merge=merge is not None and merge.get(_VAL) == "restart",
-        )
+        cell = CT_Tc(column=column, span=span, paragraphs=read_tc(tc, walk),
+                     continues_merge=v_merge is not None and v_merge != "restart",
+                     starts_merge=v_merge == "restart")
         row.cells[column] = cell
         previous = cell
         column += span
-    row.width = column + _int_val(tr_pr, _GRID_AFTER, 0)
+    row.width = column + grid_after
     return row
 
 
@@ -129,8 +142,9 @@ def read_tbl(tbl: etree._Element) -> list[CT_Row]:
 
     ``index`` keeps each row's 1-based position in the XML, deleted rows counted.
     """
+    walk = paragraphs_to_walk(tbl)
     rows = [row for index, tr in enumerate(iter_rows(tbl), start=1)
-            if (row := read_tr(tr, index)) is not None]
+            if (row := read_tr(tr, index, walk)) is not None]
     resolve_merges(rows)
     return rows
 

@@ -60,11 +60,11 @@ class TaskReader:
         where = f"table {table_index} row {row.index}"
         requirement_cell = row.cell(columns.column("requirement"))
         requirement = cell_text(requirement_cell)
-        own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge]
         # A row made of one spanning cell is a section row even where that cell sits in the
         # requirement column.
         spans_row = len(row.cells) == 1 and requirement_cell is not None and requirement_cell.span > 1
         if not requirement or spans_row:
+            own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge]
             if self._maybe_section(row, own_text, columns):
                 return
             if own_text:

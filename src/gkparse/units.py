@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import re
+
 from gkparse.text import trim
 
 SEPARATORS = frozenset("、，,；;\n\r\v")
 EMPTY_MARKERS = frozenset({"——", "—", "-", "--", "－", "/", "／", "无", "―", "─"})
 _OPEN = "（(【["
 _CLOSE = "）)】]"
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_SEPARATOR_RUN = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
 
 
 def is_empty_marker(text: str) -> bool:
@@ -28,6 +32,8 @@ def split_units(text: str) -> list[str]:
     """Split a cell on 、，,；; and line breaks, outside brackets; trim, drop empties, dedupe."""
     if is_empty_marker(text):
         return []
+    if not _BRACKETS.search(text):  # the common case, split in C
+        return _unique(_SEPARATOR_RUN.split(text))
     names: list[str] = []
     current: list[str] = []
     depth = 0
@@ -45,6 +51,11 @@ def split_units(text: str) -> list[str]:
     if depth:
         # An unclosed bracket would swallow every separator after it: split plainly instead.
         names = "".join(ch if ch not in SEPARATORS else "\n" for ch in text).split("\n")
+    return _unique(names)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Trimmed, without empties or dashes, each once, in order."""
     seen: dict[str, None] = {}
     for name in names:
         name = trim(name)

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 
-from gkparse.models import Notice
+from gkparse.models import Notice, json_default, to_data
 
 CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
                "requirement", "deadline", "deadline_kind", "due", "period", "lead_officials",
@@ -15,19 +15,32 @@ CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsib
 LIST_JOINER = "、"
 
 
-def to_data(notice: Notice) -> dict:
-    return notice.model_dump(mode="json")
+# The C encoder (json's fast path) runs only without indent: records are written compact,
+# then laid out by hand below, one task per line, which also keeps diffs of two runs short.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+
+
+def _notice_document(notice: Notice) -> str:
+    """A notice as a readable JSON object: a line per top-level field, a line per task."""
+    lines = []
+    for name in ("schema_version", "source", "notice"):
+        lines.append(f'  "{name}": {_ENCODE(getattr(notice, name))}')
+    tasks = ",\n".join(f"    {_ENCODE(task)}" for task in notice.tasks)
+    lines.append(f'  "tasks": [\n{tasks}\n  ]' if tasks else '  "tasks": []')
+    lines.append(f'  "warnings": {_ENCODE(notice.warnings)}')
+    return "{\n" + ",\n".join(lines) + "\n}"
 
 
 def render_json(notices: Sequence[Notice]) -> str:
     """One notice: one JSON document. Several: a JSON array of them."""
-    data = to_data(notices[0]) if len(notices) == 1 else [to_data(n) for n in notices]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if len(notices) == 1:
+        return _notice_document(notices[0]) + "\n"
+    return "[\n" + ",\n".join(_notice_document(n) for n in notices) + "\n]\n"
 
 
 def render_jsonl(notices: Sequence[Notice]) -> str:
     """JSON Lines: one notice per line."""
-    return "".join(json.dumps(to_data(n), ensure_ascii=False) + "\n" for n in notices)
+    return "".join(_ENCODE(n) + "\n" for n in notices)
 
 
 def render_yaml(notices: Sequence[Notice]) -> str:
