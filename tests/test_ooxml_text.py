@@ -191,3 +191,12 @@ def test_fast_paragraph_path_reads_what_the_walk_reads(make_notice) -> None:
             assert read_p(paragraph) == walk_p(paragraph)
             checked += 1
     assert checked > 100
+
+
+def test_cell_with_a_content_control_between_paragraphs(make_notice) -> None:
+    cell = ("<w:tc><w:tcPr/>" + p("要求甲") + "<w:sdt><w:sdtContent>" + p("要求乙")
+            + "</w:sdtContent></w:sdt>" + p("要求丙") + "</w:tc>")
+    notice = parse_notice(make_notice(FRONT + tbl(header_row(), section_row("一、甲"),
+                                                  tr(tc("（一）乙"), tc("区财政局"), tc("各街道"),
+                                                     cell, tc("12月底前")))))
+    assert notice.tasks[0].requirement == "要求甲\n要求乙\n要求丙"

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +59,13 @@ def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool) -> Bat
         error = (exc.describe() if isinstance(exc, GkparseError)
                  else f"{path}: internal error: {type(exc).__name__}: {exc} (run with --debug "
                       "for the traceback)")
-        return BatchResult(path, error=error, traceback=traceback.format_exc() if debug else None)
+        return BatchResult(path, error=error, traceback=_format_exc() if debug else None)
+
+
+def _format_exc() -> str:
+    import traceback  # only when --debug asks for it
+
+    return traceback.format_exc()
 
 
 def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None = None,

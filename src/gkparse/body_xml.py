@@ -22,7 +22,7 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+P, R, T, TBL, TR, TC, BODY = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc"), w("body")
 SDT, SDT_CONTENT, CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 TXBX_CONTENT = w("txbxContent")
 ALTERNATE_CONTENT, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
@@ -35,16 +35,18 @@ _TRANSPARENT_INLINE = frozenset(
 )
 # Content that is not part of the visible text (tracked deletions, moved-away text, properties).
 _SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr"))
-_BLOCK_WRAPPERS = frozenset((SDT, SDT_CONTENT, CUSTOM_XML, w("ins"), w("moveTo")))
+BLOCK_WRAPPERS = frozenset((SDT, SDT_CONTENT, CUSTOM_XML, w("ins"), w("moveTo")))
 _BREAK_TYPES_AS_NEWLINE = frozenset((None, "textWrapping"))
-_CELL_PLAIN = frozenset((P, w("tcPr"), w("bookmarkStart"), w("bookmarkEnd"), w("proofErr")))
+# What a cell holds besides paragraphs and its properties that carries no text.
+CELL_MARKERS = frozenset((w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"),
+                          w("permStart"), w("permEnd")))
 _W_TYPE = w("type")
 _FLD_CHAR_TYPE = w("fldCharType")
 _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR = (
     w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen"), w("fldChar"))
 # A paragraph holding none of these reads as the plain join of its w:t texts, found by
 # lxml in C; anything here needs the element-by-element walk of read_inline.
-_NEEDS_WALK = (_TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR, w("del"), w("moveFrom"), SDT,
+NEEDS_WALK = (_TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR, w("del"), w("moveFrom"), SDT,
                ALTERNATE_CONTENT, TXBX_CONTENT, w("drawing"), w("pict"), w("object"),
                w("ruby"))
 
@@ -120,7 +122,7 @@ def read_p(paragraph: etree._Element, walk: set[etree._Element] | None = None) -
     table for what needs the element-by-element walk.
     """
     plain = (paragraph not in walk if walk is not None
-             else next(paragraph.iter(_NEEDS_WALK), None) is None)
+             else next(paragraph.iter(NEEDS_WALK), None) is None)
     if plain:  # strings straight from lxml, no element objects: the hot path of big tables
         return "".join(paragraph.itertext(T, with_tail=False))
     return walk_p(paragraph)
@@ -131,7 +133,7 @@ def paragraphs_to_walk(container: etree._Element) -> set[etree._Element]:
 
     One scan that lxml filters in C; the rare hits name their paragraphs.
     """
-    return {paragraph for element in container.iter(_NEEDS_WALK)
+    return {paragraph for element in container.iter(NEEDS_WALK)
             for paragraph in element.iterancestors(P)}
 
 
@@ -148,7 +150,7 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
         tag = child.tag
         if tag in (P, TBL):
             yield child
-        elif tag in _BLOCK_WRAPPERS:
+        elif tag in BLOCK_WRAPPERS:
             yield from iter_blocks(child)
         elif tag == ALTERNATE_CONTENT:
             choice = child.find(MC_CHOICE)
@@ -159,8 +161,6 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
 def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None) -> list[str]:
     """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs."""
     lines: list[str] = []
-    if all(child.tag in _CELL_PLAIN for child in cell):  # paragraphs only: no wrappers to unwrap
-        return [read_p(child, walk) for child in cell if child.tag == P]
     for block in iter_blocks(cell):
         if block.tag == P:
             lines.append(read_p(block, walk))
@@ -177,7 +177,7 @@ def iter_rows(table: etree._Element) -> Iterator[etree._Element]:
         tag = child.tag
         if tag == TR:
             yield child
-        elif tag in _BLOCK_WRAPPERS:
+        elif tag in BLOCK_WRAPPERS:
             yield from iter_rows(child)
 
 
@@ -187,7 +187,7 @@ def iter_cells(row: etree._Element) -> Iterator[etree._Element]:
         tag = child.tag
         if tag == TC:
             yield child
-        elif tag in _BLOCK_WRAPPERS:
+        elif tag in BLOCK_WRAPPERS:
             yield from iter_cells(child)
 
 

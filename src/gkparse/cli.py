@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -58,6 +57,12 @@ def eprint(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _print_traceback() -> None:
+    import traceback  # only on the error path: it costs start-up time
+
+    traceback.print_exc()
+
+
 @contextmanager
 def reporting_errors() -> Iterator[None]:
     """The single exit path for bad input: one line on stderr, exit code 2, no traceback."""
@@ -67,14 +72,14 @@ def reporting_errors() -> Iterator[None]:
         yield
     except GkparseError as exc:
         if _State.debug:
-            traceback.print_exc()
+            _print_traceback()
         eprint(f"gkparse: {exc.describe()}")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug, not the user's fault: still one line unless --debug
         if _State.debug:
-            traceback.print_exc()
+            _print_traceback()
         eprint(f"gkparse: internal error: {type(exc).__name__}: {exc} (run with --debug "
                "for the traceback)")
         raise typer.Exit(ExitCode.BAD_INPUT) from None

@@ -12,6 +12,7 @@ import io
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,9 +108,22 @@ def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], budge
     raise DocumentError(path, "not a Word document: the package has no word/document.xml")
 
 
-def _parse(path: Path, part: str, data: bytes) -> etree._Element:
+Watcher = Callable[[str, etree._Element], None]
+
+
+def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
+           tags: tuple[str, ...] = ()) -> etree._Element:
+    """Parse a part; with ``watch``, stream it, calling ``watch("end", element)`` as each
+    element named in ``tags`` is complete, while the rest of the tree is still being built."""
     try:
-        return etree.fromstring(data, _xml_parser())
+        if watch is None:
+            return etree.fromstring(data, _xml_parser())
+        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags,
+                                 resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=False, remove_comments=True)
+        for event, element in events:
+            watch(event, element)
+        return events.root
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         if "amplification" in exc.msg:
@@ -121,8 +135,12 @@ def _parse(path: Path, part: str, data: bytes) -> etree._Element:
         raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
 
 
-def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
-    """Read and parse the main document part of a .docx, or raise DocumentError."""
+def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
+                 watch: Watcher | None = None, tags: tuple[str, ...] = ()) -> Package:
+    """Read and parse the main document part of a .docx, or raise DocumentError.
+
+    ``watch`` and ``tags``: see ``_parse``; a watcher may empty elements it has read.
+    """
     path = Path(path)
     data = read_input(path, DocumentError, "a .docx file", limits.max_file_bytes)
     sniff(path, data)
@@ -153,7 +171,7 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Package:
                 raise
             raise DocumentError(path, "the package's parts are encrypted with a zip password; "
                                       "save the document again from Word without one") from exc
-    root = _parse(path, part, xml)
+    root = _parse(path, part, xml, watch, tags)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")
     warnings = []

@@ -23,7 +23,7 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile
 from gkparse.package import Package, open_package
-from gkparse.table import CT_Row, read_tbl
+from gkparse.table import CT_Row, StreamedTables, read_tbl
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
 
@@ -37,7 +37,8 @@ class _Table:
     lines_before: int = 0  # how many notice lines precede the table
 
 
-def _read_body(body: etree._Element) -> tuple[list[Line], list[_Table], list[str]]:
+def _read_body(body: etree._Element, streamed: StreamedTables | None = None
+               ) -> tuple[list[Line], list[_Table], list[str]]:
     """One pass over the body: paragraph lines (text boxes, layout tables) and tables."""
     lines: list[Line] = []
     tables: list[_Table] = []
@@ -49,7 +50,9 @@ def _read_body(body: etree._Element) -> tuple[list[Line], list[_Table], list[str
             lines.extend(Line(read_p(p), before_tasks=not in_tasks)
                          for p in iter_textbox_paragraphs(block))
             continue
-        rows = read_tbl(block)
+        rows = streamed.rows_of(block) if streamed else None
+        if rows is None:
+            rows = read_tbl(block)
         table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
         if table.columns is None and tables and _continues(tables[-1], rows, lines):
             table.columns, table.continued = tables[-1].columns, True
@@ -89,7 +92,9 @@ def parse_notice(path: str | Path, *, year: int | None = None,
     anything read but not cleanly is reported in ``Notice.warnings``.
     """
     with _without_cyclic_gc():
-        return _parse_package(str(path), open_package(path, limits), year)
+        tables = StreamedTables()
+        package = open_package(path, limits, watch=tables, tags=StreamedTables.TAGS)
+        return _parse_package(str(path), package, tables, year)
 
 
 @contextmanager
@@ -109,11 +114,12 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_package(path: str, package: Package, year: int | None) -> Notice:
+def _parse_package(path: str, package: Package, streamed: StreamedTables,
+                   year: int | None) -> Notice:
     body = package.document.find(w("body"))
     if body is None:
         body = package.document
-    lines, tables, warnings = _read_body(body)
+    lines, tables, warnings = _read_body(body, streamed)
     info, info_warnings = read_notice_info(lines, year=year,
                                            attachment_title=_attachment_title(lines))
     reader = TaskReader(plan_year=info.plan_year)

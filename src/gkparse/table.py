@@ -14,7 +14,23 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gkparse.body_xml import iter_cells, iter_rows, paragraphs_to_walk, read_tc, w
+from gkparse.body_xml import (
+    ALTERNATE_CONTENT,
+    BLOCK_WRAPPERS,
+    BODY,
+    CELL_MARKERS,
+    MC_CHOICE,
+    NEEDS_WALK,
+    TBL,
+    TR,
+    P,
+    iter_cells,
+    iter_rows,
+    paragraphs_to_walk,
+    read_p,
+    read_tc,
+    w,
+)
 
 _TR_PR, _TC_PR = w("trPr"), w("tcPr")
 _GRID_BEFORE, _GRID_AFTER, _GRID_SPAN = w("gridBefore"), w("gridAfter"), w("gridSpan")
@@ -87,23 +103,34 @@ def read_tr(tr: etree._Element, index: int,
     previous: CT_Tc | None = None
     for tc in iter_cells(tr):
         span, v_merge, h_merge = 1, None, None
-        first = tc[0] if len(tc) else None
-        tc_pr = first if first is not None and first.tag == _TC_PR else tc.find(_TC_PR)
-        if tc_pr is not None:
-            for prop in tc_pr:
-                tag = prop.tag
-                if tag == _GRID_SPAN:
-                    span = max(_int(prop, 1), 1)
-                elif tag == _V_MERGE:
-                    v_merge = prop.get(_VAL, "continue")
-                elif tag == _H_MERGE:
-                    h_merge = prop.get(_VAL, "continue")
+        # One loop over the cell reads its properties and, in the common case of plain
+        # paragraphs, their text; anything else (wrappers, nested tables) goes to read_tc.
+        paragraphs: list[str] = []
+        plain = True
+        for child in tc:
+            tag = child.tag
+            if tag == P:
+                if plain:
+                    paragraphs.append(read_p(child, walk))
+            elif tag == _TC_PR:
+                for prop in child:
+                    prop_tag = prop.tag
+                    if prop_tag == _GRID_SPAN:
+                        span = max(_int(prop, 1), 1)
+                    elif prop_tag == _V_MERGE:
+                        v_merge = prop.get(_VAL, "continue")
+                    elif prop_tag == _H_MERGE:
+                        h_merge = prop.get(_VAL, "continue")
+            elif tag not in CELL_MARKERS:
+                plain = False
+        if not plain:
+            paragraphs = read_tc(tc, walk)
         if h_merge is not None and h_merge != "restart" and previous is not None:
             # Legacy horizontal merge: this cell widens the one before it.
             previous.span += span
             column += span
             continue
-        cell = CT_Tc(column=column, span=span, paragraphs=read_tc(tc, walk),
+        cell = CT_Tc(column=column, span=span, paragraphs=paragraphs,
                      continues_merge=v_merge is not None and v_merge != "restart",
                      starts_merge=v_merge == "restart")
         row.cells[column] = cell
@@ -152,3 +179,86 @@ def read_tbl(tbl: etree._Element) -> list[CT_Row]:
 def grid_columns(tbl: etree._Element) -> int:
     grid = tbl.find(w("tblGrid"))
     return 0 if grid is None else len(grid.findall(w("gridCol")))
+
+
+_ROW_WRAPPERS = BLOCK_WRAPPERS  # what may sit between a w:tbl and its w:tr
+_TOP_LEVEL_WRAPPERS = BLOCK_WRAPPERS | {ALTERNATE_CONTENT, MC_CHOICE}
+
+
+def _is_top_level(tbl: etree._Element) -> bool:
+    """A table directly in the body, or only inside the wrappers ``iter_blocks`` reads through."""
+    for ancestor in tbl.iterancestors():
+        if ancestor.tag == BODY:
+            return True
+        if ancestor.tag not in _TOP_LEVEL_WRAPPERS:
+            return False
+    return False
+
+
+def _table_of(tr: etree._Element) -> etree._Element | None:
+    parent = tr.getparent()
+    while parent is not None and parent.tag in _ROW_WRAPPERS:
+        parent = parent.getparent()
+    return parent
+
+
+@dataclass
+class _OpenTable:
+    rows: list[CT_Row] = field(default_factory=list)
+    above: dict[int, CT_Tc] = field(default_factory=dict)
+    index: int = 0
+
+
+class StreamedTables:
+    """Reads the rows of body-level tables while the XML is parsed, then empties them.
+
+    A watcher for ``package.open_package``: each finished top-level w:tr is read
+    (``read_tr``), its merges resolved against the row above, and its XML
+    cleared, so a 20,000-row table never sits in memory as a tree. Rows of a
+    table nested in a cell are left for their outer cell to read. The elements
+    that make a paragraph need the slow walk (``body_xml.NEEDS_WALK``) are
+    watched too, so no row has to be searched for them.
+
+    ``rows_of(tbl)`` gives what ``read_tbl(tbl)`` would have.
+    """
+
+    TAGS = (TBL, TR, *NEEDS_WALK)
+
+    def __init__(self) -> None:
+        self._open: dict[etree._Element, _OpenTable | None] = {}  # None: not top-level
+        self._done: dict[etree._Element, list[CT_Row]] = {}
+        self._walk: set[etree._Element] = set()
+
+    def __call__(self, event: str, element: etree._Element) -> None:
+        tag = element.tag
+        if tag == TR:
+            self._row_end(element)
+        elif tag == TBL:
+            table = self._open.pop(element, None)
+            if table is not None:
+                self._done[element] = table.rows
+        else:  # an element only the walk reads: mark its paragraphs
+            self._walk.update(element.iterancestors(P))
+
+    def _row_end(self, tr: etree._Element) -> None:
+        tbl = _table_of(tr)
+        if tbl is None:
+            return
+        if tbl not in self._open:
+            self._open[tbl] = _OpenTable() if _is_top_level(tbl) else None
+        table = self._open[tbl]
+        if table is None:
+            return
+        table.index += 1
+        row = read_tr(tr, table.index, self._walk)
+        if row is not None:
+            table.above = resolve_merges([row], table.above)
+            table.rows.append(row)
+        self._walk.clear()
+        # Read: let the XML go (the usual iterparse idiom, which keeps the current element).
+        tr.clear(keep_tail=True)
+        while tr.getprevious() is not None:
+            del tr.getparent()[0]
+
+    def rows_of(self, tbl: etree._Element) -> list[CT_Row] | None:
+        return self._done.get(tbl)

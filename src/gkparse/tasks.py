@@ -25,7 +25,11 @@ def cell_lines(cell: CT_Tc | None) -> list[str]:
     """The cell's paragraphs and soft-broken lines, each trimmed, empties dropped."""
     if cell is None:
         return []
-    return [line for p in cell.paragraphs for raw in p.split("\n") if (line := trim(raw))]
+    paragraphs = cell.paragraphs
+    if len(paragraphs) == 1 and "\n" not in paragraphs[0]:  # most cells: one plain line
+        line = trim(paragraphs[0])
+        return [line] if line else []
+    return [line for p in paragraphs for raw in p.split("\n") if (line := trim(raw))]
 
 
 def cell_text(cell: CT_Tc | None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -53,6 +52,8 @@ def render_yaml(notices: Sequence[Notice]) -> str:
 def render_csv(notices: Sequence[Notice]) -> str:
     """One row per task, with a BOM so Excel reads the file as UTF-8."""
     buffer = io.StringIO()
+    import csv
+
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for notice in notices:
