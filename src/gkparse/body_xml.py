@@ -123,8 +123,8 @@ def read_p(paragraph: etree._Element, walk: set[etree._Element] | None = None) -
     """
     plain = (paragraph not in walk if walk is not None
              else next(paragraph.iter(NEEDS_WALK), None) is None)
-    if plain:  # strings straight from lxml, no element objects: the hot path of big tables
-        return "".join(paragraph.itertext(T, with_tail=False))
+    if plain:  # the hot path of big tables (measured: faster than itertext or an XPath)
+        return "".join([t.text or "" for t in paragraph.iter(T)])
     return walk_p(paragraph)
 
 

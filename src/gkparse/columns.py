@@ -68,11 +68,24 @@ class ColumnMap:
     _cell_counts: set[int] = field(init=False, repr=False, compare=False)
     _first_texts: set[str] = field(init=False, repr=False, compare=False)
     width: int = field(init=False, compare=False)
+    task: int | None = field(init=False, compare=False)
+    lead: int | None = field(init=False, compare=False)
+    responsible: int | None = field(init=False, compare=False)
+    requirement: int | None = field(init=False, compare=False)
+    deadline: int | None = field(init=False, compare=False)
+    remarks: int | None = field(init=False, compare=False)
+    officials: list[int] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_role = {}
         for column, role in sorted(self.roles.items()):
             self._by_role.setdefault(role, []).append(column)
+        # The columns every task row reads, looked up once per table rather than per row.
+        self.task, self.lead, self.responsible = (
+            self.column("task"), self.column("lead"), self.column("responsible"))
+        self.requirement, self.deadline, self.remarks = (
+            self.column("requirement"), self.column("deadline"), self.column("remarks"))
+        self.officials = self.columns("officials")
         self._cell_counts = {len(row.cells) for row in self.header_rows}
         self._first_texts = {signature[0] for signature in self.signatures if signature}
         self.width = max(row.width for row in self.header_rows)

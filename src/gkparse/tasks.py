@@ -62,7 +62,7 @@ class TaskReader:
 
     def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
         where = f"table {table_index} row {row.index}"
-        requirement_cell = row.cell(columns.column("requirement"))
+        requirement_cell = row.cell(columns.requirement)
         requirement = cell_text(requirement_cell)
         # A row made of one spanning cell is a section row even where that cell sits in the
         # requirement column.
@@ -78,12 +78,12 @@ class TaskReader:
         if row.width != columns.width:
             self.warnings.append(f"{where}: the row covers {row.width} grid columns, "
                                  f"the header {columns.width}; cells were read by position")
-        self._follow_task_column(row.cell(columns.column("task")))
+        self._follow_task_column(row.cell(columns.task))
         self.item += 1
         task_id = (f"{self.section.ordinal if self.section else 0}."
                    f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
         lead, responsible = self._units(row, columns)
-        deadline_text = cell_text(row.cell(columns.column("deadline")))
+        deadline_text = cell_text(row.cell(columns.deadline))
         deadline = parse_deadline(deadline_text, self.plan_year)
         if deadline.kind == "unparsed":
             self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
@@ -92,10 +92,10 @@ class TaskReader:
             self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
                                  "has no year and the notice has no plan year")
         officials: dict[str, None] = {}
-        for column in columns.columns("officials"):
+        for column in columns.officials:
             for name in split_units(cell_text(row.cell(column))):
                 officials.setdefault(name, None)
-        remarks = cell_text(row.cell(columns.column("remarks"))) or None
+        remarks = cell_text(row.cell(columns.remarks)) or None
         self.tasks.append(Task(
             id=task_id,
             section=self.section,
@@ -150,7 +150,7 @@ class TaskReader:
         self.item = 0
 
     def _units(self, row: CT_Row, columns: ColumnMap) -> tuple[list[str], list[str]]:
-        lead_column, responsible_column = columns.column("lead"), columns.column("responsible")
+        lead_column, responsible_column = columns.lead, columns.responsible
         responsible = split_units(cell_text(row.cell(responsible_column)))
         if lead_column is not None:
             return split_units(cell_text(row.cell(lead_column))), responsible

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gkparse.text import trim
 
@@ -30,10 +31,15 @@ def is_empty_marker(text: str) -> bool:
 
 def split_units(text: str) -> list[str]:
     """Split a cell on 、，,；; and line breaks, outside brackets; trim, drop empties, dedupe."""
+    return list(_split_units(text))
+
+
+@lru_cache(maxsize=4096)  # a table names the same few unit lists over and over
+def _split_units(text: str) -> tuple[str, ...]:
     if is_empty_marker(text):
-        return []
+        return ()
     if not _BRACKETS.search(text):  # the common case, split in C
-        return _unique(_SEPARATOR_RUN.split(text))
+        return tuple(_unique(_SEPARATOR_RUN.split(text)))
     names: list[str] = []
     current: list[str] = []
     depth = 0
@@ -51,7 +57,7 @@ def split_units(text: str) -> list[str]:
     if depth:
         # An unclosed bracket would swallow every separator after it: split plainly instead.
         names = "".join(ch if ch not in SEPARATORS else "\n" for ch in text).split("\n")
-    return _unique(names)
+    return tuple(_unique(names))
 
 
 def _unique(names: list[str]) -> list[str]:
