@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,17 @@ def test_debug_shows_the_traceback_but_never_local_variables(how: str) -> None:
     assert "do-not-print" not in done.stderr  # typer's pretty exceptions would show locals
     bad = _cli(*args, "extract", str(ROOT / "tests" / "bad_inputs" / "empty.docx"), env=env)
     assert "Traceback" in bad.stderr and bad.stderr.strip().endswith("the file is empty")
+
+
+def test_a_special_file_is_written_into_never_replaced(tmp_path: Path) -> None:
+    """-o /dev/null or a named pipe: the rename that makes -o atomic would replace the device."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_result("tasks\n", fifo)
+    reader.join(timeout=10)
+    assert received == [b"tasks\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]

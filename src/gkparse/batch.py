@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkparse.errors import GkparseError
@@ -23,9 +23,15 @@ class BatchResult:
     """One input's outcome: a notice, or the one-line reason it could not be read."""
 
     path: Path
-    notice: Notice | None = None
+    notice: Notice | None = None  # None when rendered: only the text comes back
+    text: str | None = None
+    warnings: list[str] = field(default_factory=list)
     error: str | None = None
     traceback: str | None = None  # only when asked for (``--debug``)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -50,11 +56,15 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool) -> BatchResult:
+def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool,
+               render: Callable[[Notice], str] | None) -> BatchResult:
     # Runs in a worker: errors come back as text, since exceptions with keyword
     # arguments do not survive pickling intact.
     try:
-        return BatchResult(path, notice=parse_notice(path, year=year, limits=limits))
+        notice = parse_notice(path, year=year, limits=limits)
+        if render is None:
+            return BatchResult(path, notice=notice, warnings=notice.warnings)
+        return BatchResult(path, text=render(notice), warnings=notice.warnings)
     except Exception as exc:  # a bug too: report it against this file, keep the others going
         error = (exc.describe() if isinstance(exc, GkparseError)
                  else f"{path}: internal error: {type(exc).__name__}: {exc} (run with --debug "
@@ -70,16 +80,20 @@ def _format_exc() -> str:
 
 def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None = None,
                limits: Limits = DEFAULT_LIMITS, debug: bool = False,
+               render: Callable[[Notice], str] | None = None,
                on_done: Callable[[BatchResult], None] | None = None) -> Iterator[BatchResult]:
     """Parse ``paths`` with ``jobs`` worker processes (default: one per core), in input order.
 
-    ``on_done`` is called as each result arrives, for a progress display;
-    ``debug`` keeps each failure's traceback as text.
+    ``render`` turns each notice into text inside the worker (a module-level
+    function, so it can be sent there); the results then carry ``text``
+    instead of the notice, which is cheaper to send back. ``on_done`` is
+    called as each result arrives, for a progress display; ``debug`` keeps
+    each failure's traceback as text.
     """
     jobs = max(1, jobs or default_jobs())
     if jobs == 1 or len(paths) < 2:
         for path in paths:
-            result = _parse_one(path, year, limits, debug)
+            result = _parse_one(path, year, limits, debug, render)
             if on_done:
                 on_done(result)
             yield result
@@ -91,7 +105,7 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         n = len(paths)
         for result in pool.map(_parse_one, paths, [year] * n, [limits] * n, [debug] * n,
-                               chunksize=chunk):
+                               [render] * n, chunksize=chunk):
             if on_done:
                 on_done(result)
             yield result

@@ -129,29 +129,29 @@ def extract(
     with reporting_errors():
         from gkparse.batch import expand_inputs, parse_many
         from gkparse.errors import DocumentError
-        from gkparse.formats.extract import RENDERERS
+        from gkparse.formats.extract import FORMATS
         from gkparse.output import write_result
 
         paths = expand_inputs(files)
         if not paths:
             raise DocumentError(files[0], "no .docx files in this folder")
-        notices, failed = [], 0
+        chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
+        pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
             for result in parse_many(paths, jobs=jobs, year=year, limits=_limits(max_mb),
-                                     debug=_State.debug, on_done=advance):
-                if result.notice is None:
+                                     debug=_State.debug, render=chosen.piece, on_done=advance):
+                if not result.ok:
                     failed += 1
                     if result.traceback:
                         say(result.traceback.rstrip())
                     say(f"gkparse: {result.error}")
                     continue
                 if not quiet:
-                    for warning in result.notice.warnings:
+                    for warning in result.warnings:
                         say(f"{result.path}: warning: {warning}")
-                notices.append(result.notice)
-        chosen = (fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl"))
-        if notices:
-            write_result(RENDERERS[chosen](notices), output, inputs=paths)
+                pieces.append(result.text)
+        if pieces:
+            write_result(chosen.join(pieces), output, inputs=paths)
         if failed:
             if len(paths) > 1:
                 eprint(f"gkparse: {failed} of {len(paths)} files could not be read")

@@ -29,6 +29,15 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
                 raise OutputError(out, "refusing to overwrite an input file")
         except OSError:
             continue
+    if out.exists() and not out.is_file() and not out.is_dir():
+        # /dev/null, /dev/stdout, a named pipe: write into it; renaming over it would
+        # replace the device itself.
+        try:
+            with out.open("wb") as stream:
+                stream.write(payload)
+        except OSError as exc:
+            raise OutputError(out, f"cannot write: {exc.strerror or exc}") from None
+        return
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(out, f"the folder {folder} does not exist")

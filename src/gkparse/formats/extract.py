@@ -1,10 +1,21 @@
-"""Renderers for ``gkparse extract``: json, jsonl, yaml, csv. Each takes notices, returns text."""
+"""Output formats of ``gkparse extract``: json, jsonl, yaml, csv.
+
+Each format is a pair of pure functions: ``piece`` renders one notice,
+``join`` puts the pieces of a batch together. Splitting them lets batch
+workers render their own notices (``--jobs``), so only text travels back.
+
+>>> from gkparse import parse_notice
+>>> notice = parse_notice("samples/notice.docx")
+>>> render("jsonl", [notice]).count("\\n"), render("csv", [notice]).count("\\r\\n")
+(1, 57)
+"""
 
 from __future__ import annotations
 
 import io
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from gkparse.models import Notice, json_default, to_data
 
@@ -13,67 +24,83 @@ CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsib
                "remarks", "fingerprint", "table", "row"]
 LIST_JOINER = "、"
 
-
 # The C encoder (json's fast path) runs only without indent: records are written compact,
 # then laid out by hand below, one task per line, which also keeps diffs of two runs short.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
 
 
-def _notice_document(notice: Notice) -> str:
+@dataclass(frozen=True)
+class Format:
+    piece: Callable[[Notice], str]
+    join: Callable[[Sequence[str]], str]
+
+
+def json_document(notice: Notice) -> str:
     """A notice as a readable JSON object: a line per top-level field, a line per task."""
-    lines = []
-    for name in ("schema_version", "source", "notice"):
-        lines.append(f'  "{name}": {_ENCODE(getattr(notice, name))}')
+    lines = [f'  "{name}": {_ENCODE(getattr(notice, name))}'
+             for name in ("schema_version", "source", "notice")]
     tasks = ",\n".join(f"    {_ENCODE(task)}" for task in notice.tasks)
     lines.append(f'  "tasks": [\n{tasks}\n  ]' if tasks else '  "tasks": []')
     lines.append(f'  "warnings": {_ENCODE(notice.warnings)}')
     return "{\n" + ",\n".join(lines) + "\n}"
 
 
-def render_json(notices: Sequence[Notice]) -> str:
+def join_json(pieces: Sequence[str]) -> str:
     """One notice: one JSON document. Several: a JSON array of them."""
-    if len(notices) == 1:
-        return _notice_document(notices[0]) + "\n"
-    return "[\n" + ",\n".join(_notice_document(n) for n in notices) + "\n]\n"
+    if len(pieces) == 1:
+        return pieces[0] + "\n"
+    return "[\n" + ",\n".join(pieces) + "\n]\n"
 
 
-def render_jsonl(notices: Sequence[Notice]) -> str:
-    """JSON Lines: one notice per line."""
-    return "".join(_ENCODE(n) + "\n" for n in notices)
+def json_line(notice: Notice) -> str:
+    return _ENCODE(notice) + "\n"
 
 
-def render_yaml(notices: Sequence[Notice]) -> str:
+def yaml_document(notice: Notice) -> str:
     import yaml
 
-    return yaml.safe_dump_all([to_data(n) for n in notices], allow_unicode=True,
-                              sort_keys=False, width=1000)
+    return yaml.safe_dump(to_data(notice), allow_unicode=True, sort_keys=False, width=1000)
 
 
-def render_csv(notices: Sequence[Notice]) -> str:
-    """One row per task, with a BOM so Excel reads the file as UTF-8."""
-    buffer = io.StringIO()
+def join_yaml(pieces: Sequence[str]) -> str:
+    """A YAML stream, one document per notice."""
+    return "---\n".join(pieces) if len(pieces) > 1 else "".join(pieces)
+
+
+def csv_rows(notice: Notice) -> str:
+    """One row per task (the header comes with ``join_csv``)."""
     import csv
 
+    buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for notice in notices:
-        for task in notice.tasks:
-            writer.writerow([
-                notice.source.path, task.id,
-                task.section.title if task.section else "",
-                task.subsection.title if task.subsection else "",
-                LIST_JOINER.join(task.lead_units), LIST_JOINER.join(task.responsible_units),
-                task.requirement, task.deadline.text, task.deadline.kind,
-                task.deadline.due.isoformat() if task.deadline.due else "",
-                task.deadline.period or "", LIST_JOINER.join(task.lead_officials),
-                task.remarks or "", task.fingerprint, task.source.table, task.source.row,
-            ])
-    return "\ufeff" + buffer.getvalue()
+    for task in notice.tasks:
+        writer.writerow([
+            notice.source.path, task.id,
+            task.section.title if task.section else "",
+            task.subsection.title if task.subsection else "",
+            LIST_JOINER.join(task.lead_units), LIST_JOINER.join(task.responsible_units),
+            task.requirement, task.deadline.text, task.deadline.kind,
+            task.deadline.due.isoformat() if task.deadline.due else "",
+            task.deadline.period or "", LIST_JOINER.join(task.lead_officials),
+            task.remarks or "", task.fingerprint, task.source.table, task.source.row,
+        ])
+    return buffer.getvalue()
 
 
-RENDERERS: dict[str, Callable[[Sequence[Notice]], str]] = {
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "yaml": render_yaml,
-    "csv": render_csv,
+def join_csv(pieces: Sequence[str]) -> str:
+    """The header, then every notice's rows, with a BOM so Excel reads the file as UTF-8."""
+    return "\ufeff" + ",".join(CSV_COLUMNS) + "\r\n" + "".join(pieces)
+
+
+FORMATS: dict[str, Format] = {
+    "json": Format(json_document, join_json),
+    "jsonl": Format(json_line, "".join),
+    "yaml": Format(yaml_document, join_yaml),
+    "csv": Format(csv_rows, join_csv),
 }
+
+
+def render(name: str, notices: Sequence[Notice]) -> str:
+    """The whole output of ``extract --format name`` for these notices."""
+    chosen = FORMATS[name]
+    return chosen.join([chosen.piece(notice) for notice in notices])
