@@ -146,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args(argv)
+    # An installed gkparse has its bytecode compiled by pip; an editable checkout gets it on
+    # first import, unless PYTHONDONTWRITEBYTECODE is set (as on some CI machines). Compile
+    # it here so start-up is measured as users get it.
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     files = ensure_data()
     goals = Goals()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

@@ -66,5 +66,5 @@ def test_library_batch_returns_notices_or_rendered_text(tmp_path: Path) -> None:
     assert [r.ok for r in plain] == [True, True, False]  # sorted: n00, n02, sub/n01 (bad)
     assert plain[0].notice is not None and len(plain[0].notice.tasks) == 56
     rendered = list(parse_many(paths, jobs=2, render=FORMATS["jsonl"].piece))
-    assert rendered[0].notice is None and json.loads(rendered[0].text)["tasks"][0]["id"] == "1.1.1"
+    assert rendered[0].notice is None and json.loads(rendered[0].output)["tasks"][0]["id"] == "1.1.1"
     assert "not a .docx" in rendered[2].error

@@ -23,8 +23,8 @@ class BatchResult:
     """One input's outcome: a notice, or the one-line reason it could not be read."""
 
     path: Path
-    notice: Notice | None = None  # None when rendered: only the text comes back
-    text: str | None = None
+    notice: Notice | None = None  # None when rendered: only the output comes back
+    output: bytes | None = None  # the rendered notice, UTF-8
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     traceback: str | None = None  # only when asked for (``--debug``)
@@ -64,7 +64,7 @@ def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool,
         notice = parse_notice(path, year=year, limits=limits)
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)
-        return BatchResult(path, text=render(notice), warnings=notice.warnings)
+        return BatchResult(path, output=render(notice).encode(), warnings=notice.warnings)
     except Exception as exc:  # a bug too: report it against this file, keep the others going
         error = (exc.describe() if isinstance(exc, GkparseError)
                  else f"{path}: internal error: {type(exc).__name__}: {exc} (run with --debug "
@@ -85,8 +85,8 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     """Parse ``paths`` with ``jobs`` worker processes (default: one per core), in input order.
 
     ``render`` turns each notice into text inside the worker (a module-level
-    function, so it can be sent there); the results then carry ``text``
-    instead of the notice, which is cheaper to send back. ``on_done`` is
+    function, so it can be sent there); the results then carry that text as
+    UTF-8 ``output`` instead of the notice, which is far cheaper to send back. ``on_done`` is
     called as each result arrives, for a progress display; ``debug`` keeps
     each failure's traceback as text.
     """
@@ -98,14 +98,14 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
                 on_done(result)
             yield result
         return
-    from concurrent.futures import ProcessPoolExecutor  # 10 ms of imports a single file never needs
+    from functools import partial
+    from multiprocessing import Pool  # imported here: a single file never needs it
 
-    # Small chunks keep both workers busy to the end; order is kept by map().
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        n = len(paths)
-        for result in pool.map(_parse_one, paths, [year] * n, [limits] * n, [debug] * n,
-                               [render] * n, chunksize=chunk):
+    # Small chunks keep every worker busy to the end; imap keeps the input order.
+    chunk = max(1, min(32, len(paths) // (jobs * 8)))
+    work = partial(_parse_one, year=year, limits=limits, debug=debug, render=render)
+    with Pool(processes=min(jobs, len(paths))) as pool:
+        for result in pool.imap(work, paths, chunksize=chunk):
             if on_done:
                 on_done(result)
             yield result

@@ -149,7 +149,7 @@ def extract(
                 if not quiet:
                     for warning in result.warnings:
                         say(f"{result.path}: warning: {warning}")
-                pieces.append(result.text)
+                pieces.append(result.output)
         if pieces:
             write_result(chosen.join(pieces), output, inputs=paths)
         if failed:

@@ -1,8 +1,9 @@
 """Output formats of ``gkparse extract``: json, jsonl, yaml, csv.
 
 Each format is a pair of pure functions: ``piece`` renders one notice,
-``join`` puts the pieces of a batch together. Splitting them lets batch
-workers render their own notices (``--jobs``), so only text travels back.
+``join`` puts the pieces of a batch together, as UTF-8. Splitting them lets
+batch workers render and encode their own notices (``--jobs``), so only
+bytes travel back and the parent process just concatenates.
 
 >>> from gkparse import parse_notice
 >>> notice = parse_notice("samples/notice.docx")
@@ -32,7 +33,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
 @dataclass(frozen=True)
 class Format:
     piece: Callable[[Notice], str]
-    join: Callable[[Sequence[str]], str]
+    join: Callable[[Sequence[bytes]], bytes]
 
 
 def json_document(notice: Notice) -> str:
@@ -45,11 +46,11 @@ def json_document(notice: Notice) -> str:
     return "{\n" + ",\n".join(lines) + "\n}"
 
 
-def join_json(pieces: Sequence[str]) -> str:
+def join_json(pieces: Sequence[bytes]) -> bytes:
     """One notice: one JSON document. Several: a JSON array of them."""
     if len(pieces) == 1:
-        return pieces[0] + "\n"
-    return "[\n" + ",\n".join(pieces) + "\n]\n"
+        return pieces[0] + b"\n"
+    return b"[\n" + b",\n".join(pieces) + b"\n]\n"
 
 
 def json_line(notice: Notice) -> str:
@@ -62,9 +63,9 @@ def yaml_document(notice: Notice) -> str:
     return yaml.safe_dump(to_data(notice), allow_unicode=True, sort_keys=False, width=1000)
 
 
-def join_yaml(pieces: Sequence[str]) -> str:
+def join_yaml(pieces: Sequence[bytes]) -> bytes:
     """A YAML stream, one document per notice."""
-    return "---\n".join(pieces) if len(pieces) > 1 else "".join(pieces)
+    return b"---\n".join(pieces)
 
 
 def csv_rows(notice: Notice) -> str:
@@ -87,14 +88,14 @@ def csv_rows(notice: Notice) -> str:
     return buffer.getvalue()
 
 
-def join_csv(pieces: Sequence[str]) -> str:
+def join_csv(pieces: Sequence[bytes]) -> bytes:
     """The header, then every notice's rows, with a BOM so Excel reads the file as UTF-8."""
-    return "\ufeff" + ",".join(CSV_COLUMNS) + "\r\n" + "".join(pieces)
+    return ("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n").encode() + b"".join(pieces)
 
 
 FORMATS: dict[str, Format] = {
     "json": Format(json_document, join_json),
-    "jsonl": Format(json_line, "".join),
+    "jsonl": Format(json_line, b"".join),
     "yaml": Format(yaml_document, join_yaml),
     "csv": Format(csv_rows, join_csv),
 }
@@ -103,4 +104,4 @@ FORMATS: dict[str, Format] = {
 def render(name: str, notices: Sequence[Notice]) -> str:
     """The whole output of ``extract --format name`` for these notices."""
     chosen = FORMATS[name]
-    return chosen.join([chosen.piece(notice) for notice in notices])
+    return chosen.join([chosen.piece(notice).encode() for notice in notices]).decode()
