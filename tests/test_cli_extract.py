@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -184,3 +185,20 @@ def test_library_path_imports_no_cli() -> None:
     result = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_extract_imports_only_what_it_uses() -> None:
+    """Start-up discipline (issue 5): extract of one file loads no check machinery, no unused
+    formatter, no pydantic, no rich, no process pool. A list, not a timing, so it cannot flake."""
+    code = ("import sys\nfrom gkparse.cli import main\nsys.argv = ['gkparse', 'extract', sys.argv[1], "
+            "'-o', sys.argv[2]]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)))")
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([sys.executable, "-c", code, str(SAMPLE), f"{tmp}/out.json"],
+                              capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "gkparse.parser" in loaded and "lxml.etree" in loaded
+    unwanted = {"rich", "yaml", "pydantic", "gkparse.checker", "gkparse.status",
+                "gkparse.formats.check", "gkparse.schema", "csv", "multiprocessing",
+                "concurrent.futures", "docx"}
+    assert loaded & unwanted == set()

@@ -37,9 +37,12 @@ class Format:
 
 
 def json_document(notice: Notice) -> str:
-    """A notice as a readable JSON object: a line per top-level field, a line per task."""
-    lines = [f'  "{name}": {_ENCODE(getattr(notice, name))}'
-             for name in ("schema_version", "source", "notice")]
+    """A notice as a readable JSON object: a line per notice field, a line per task."""
+    lines = [f'  "schema_version": {notice.schema_version}',
+             f'  "source": {_ENCODE(notice.source)}',
+             # The notice's own fields are few: laid out one per line for people to read.
+             '  "notice": ' + json.dumps(to_data(notice.notice), ensure_ascii=False,
+                                         indent=2).replace("\n", "\n  ")]
     tasks = ",\n".join(f"    {_ENCODE(task)}" for task in notice.tasks)
     lines.append(f'  "tasks": [\n{tasks}\n  ]' if tasks else '  "tasks": []')
     lines.append(f'  "warnings": {_ENCODE(notice.warnings)}')
