@@ -135,3 +135,16 @@ def test_a_special_file_is_written_into_never_replaced(tmp_path: Path) -> None:
     assert received == [b"tasks\n"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert os.listdir(tmp_path) == ["pipe"]
+
+
+def test_output_files_get_normal_permissions_not_private_ones(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.json"
+    write_result("{}", fresh)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~mask
+    shared = tmp_path / "shared.json"
+    shared.write_text("old", encoding="utf-8")
+    shared.chmod(0o664)
+    write_result("new", shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664

@@ -16,6 +16,7 @@ from gkparse.errors import GkparseError
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
 from gkparse.parser import parse_notice
+from gkparse.roster import Roster, for_unit
 
 
 @dataclass
@@ -57,11 +58,14 @@ def default_jobs() -> int:
 
 
 def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool,
-               render: Callable[[Notice], str] | None) -> BatchResult:
+               render: Callable[[Notice], str] | None, unit: str | None = None,
+               roster: Roster | None = None) -> BatchResult:
     # Runs in a worker: errors come back as text, since exceptions with keyword
     # arguments do not survive pickling intact.
     try:
         notice = parse_notice(path, year=year, limits=limits)
+        if unit is not None:
+            notice = for_unit(notice, unit, roster)
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)
         return BatchResult(path, output=render(notice).encode(), warnings=notice.warnings)
@@ -80,7 +84,8 @@ def _format_exc() -> str:
 
 def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None = None,
                limits: Limits = DEFAULT_LIMITS, debug: bool = False,
-               render: Callable[[Notice], str] | None = None,
+               render: Callable[[Notice], str] | None = None, unit: str | None = None,
+               roster: Roster | None = None,
                on_done: Callable[[BatchResult], None] | None = None) -> Iterator[BatchResult]:
     """Parse ``paths`` with ``jobs`` worker processes (default: one per core), in input order.
 
@@ -88,12 +93,12 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     function, so it can be sent there); the results then carry that text as
     UTF-8 ``output`` instead of the notice, which is far cheaper to send back. ``on_done`` is
     called as each result arrives, for a progress display; ``debug`` keeps
-    each failure's traceback as text.
+    each failure's traceback as text; ``unit`` keeps that unit's tasks (``roster.for_unit``).
     """
     jobs = max(1, jobs or default_jobs())
     if jobs == 1 or len(paths) < 2:
         for path in paths:
-            result = _parse_one(path, year, limits, debug, render)
+            result = _parse_one(path, year, limits, debug, render, unit, roster)
             if on_done:
                 on_done(result)
             yield result
@@ -103,7 +108,8 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
 
     # Small chunks keep every worker busy to the end; imap keeps the input order.
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
-    work = partial(_parse_one, year=year, limits=limits, debug=debug, render=render)
+    work = partial(_parse_one, year=year, limits=limits, debug=debug, render=render, unit=unit,
+                   roster=roster)
     with Pool(processes=min(jobs, len(paths))) as pool:
         for result in pool.imap(work, paths, chunksize=chunk):
             if on_done:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 from gkparse.errors import DocumentError, StatusFileError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
+from gkparse.roster import Roster, for_unit
 from gkparse.status import StatusEntry, StatusFile, load_status
 
 Severity = Literal["error", "warning", "info"]
@@ -129,6 +131,47 @@ def _finding(code: str, task: str | None, message: str, file: str, line: int) ->
     return Finding(code, rule.name, rule.severity, task, message, file, line)
 
 
+Flag = Literal["overdue", "due_soon", "done"]
+
+
+def deadline_flag(due: date | None, state: str, as_of: date, warn_days: int) -> Flag | None:
+    """What a ledger or report colours a task: overdue (red), due soon (yellow), done (green).
+
+    >>> deadline_flag(date(2025, 3, 31), "in_progress", date(2025, 4, 1), 30)
+    'overdue'
+    """
+    if state in ("done", "waived"):
+        return "done"
+    if due is None:
+        return None
+    days_left = (due - as_of).days
+    if days_left < 0:
+        return "overdue"
+    return "due_soon" if days_left <= warn_days else None
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """One task as a ledger row or report line sees it."""
+
+    task: Task
+    entry: StatusEntry | None
+    status: str  # todo, in_progress, done, blocked, waived, or untracked
+    flag: Flag | None
+
+
+def task_states(notice: Notice, status: StatusFile | None, *, as_of: date,
+                warn_days: int = 30) -> list[TaskState]:
+    """Every task of the notice with its entry, status and flag (no status file: all todo)."""
+    out = []
+    for task in notice.tasks:
+        entry = status.tasks.get(task.id) if status else None
+        state = entry.status if entry else ("untracked" if status else "todo")
+        out.append(TaskState(task, entry, state,
+                             deadline_flag(task.deadline.due, state, as_of, warn_days)))
+    return out
+
+
 def evaluate(notice: Notice, status: StatusFile, *, as_of: date, warn_days: int = 30) -> tuple[
         list[Finding], Summary]:
     """The rules of contract section 2, task by task in document order, then unknown entries."""
@@ -168,18 +211,18 @@ def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as
         out.append(_finding("GK107", task.id, f"task {task.id} has no entry in the status file",
                             file, status.tasks_line))
     track_line = entry.line if entry else status.tasks_line
-    if due is not None and state not in ("done", "waived"):
+    flag = deadline_flag(due, state, as_of, warn_days)
+    if flag == "overdue" and due is not None:
+        summary.overdue += 1
+        out.append(_finding("GK101", task.id, f"task {task.id} is overdue by "
+                                              f"{_days((as_of - due).days)} (due {due}, {state})",
+                            file, track_line))
+    elif flag == "due_soon" and due is not None:
+        summary.due_soon += 1
         days_left = (due - as_of).days
-        if days_left < 0:
-            summary.overdue += 1
-            out.append(_finding("GK101", task.id, f"task {task.id} is overdue by "
-                                                  f"{_days(-days_left)} (due {due}, {state})",
-                                file, track_line))
-        elif days_left <= warn_days:
-            summary.due_soon += 1
-            when = "today" if days_left == 0 else f"in {_days(days_left)}"
-            out.append(_finding("GK106", task.id, f"task {task.id} is due {when} ({due}, "
-                                                  f"{state})", file, track_line))
+        when = "today" if days_left == 0 else f"in {_days(days_left)}"
+        out.append(_finding("GK106", task.id, f"task {task.id} is due {when} ({due}, "
+                                              f"{state})", file, track_line))
     if entry is None:
         return out
     if entry.status == "done":
@@ -208,12 +251,13 @@ def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as
 
 def check(status_path: str | Path, *, notice: str | Path | None = None,
           as_of: date | None = None, warn_days: int = 30, year: int | None = None,
-          limits: Limits = DEFAULT_LIMITS) -> CheckReport:
+          limits: Limits = DEFAULT_LIMITS, unit: str | None = None,
+          roster: Roster | None = None) -> CheckReport:
     """Check a status file against its notice.
 
     ``notice`` overrides the file's ``notice:`` (a .docx, or JSON from
     extract); ``as_of`` overrides the file's ``as_of:``, which overrides today
-    in China Standard Time.
+    in China Standard Time. ``unit`` (with a ``roster``) keeps the tasks of one unit.
     """
     status = load_status(status_path, max_bytes=limits.max_status_bytes)
     if notice is not None:
@@ -229,6 +273,11 @@ def check(status_path: str | Path, *, notice: str | Path | None = None,
             exc.message += f" (the notice: named on line {status.notice_line} of {status_path})"
         raise
     when = as_of or status.as_of or today_in_china()
+    if unit is not None:  # the unit's view: its tasks, and the entries about them
+        loaded = for_unit(loaded, unit, roster)
+        ids = {task.id for task in loaded.tasks}
+        status = dataclass_replace(status, tasks={k: v for k, v in status.tasks.items()
+                                                  if k in ids})
     findings, summary = evaluate(loaded, status, as_of=when, warn_days=warn_days)
     return CheckReport(as_of=when, warn_days=warn_days, status_path=str(status_path),
                        notice=loaded, status=status, findings=findings, summary=summary)

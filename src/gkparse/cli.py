@@ -96,6 +96,26 @@ def _limits(max_mb: int | None):  # -> Limits, imported lazily
     return DEFAULT_LIMITS if max_mb is None else Limits.from_megabytes(max_mb)
 
 
+UnitOption = Annotated[str | None, typer.Option(
+    "--unit", help="Only the tasks this unit leads or is responsible for, directly or through "
+                   "a collective name its roster lists (区直各部门, 各街道, …).")]
+RosterOption = Annotated[Path | None, typer.Option(
+    "--roster", help="The units roster (groups and aliases); default: units.yaml beside the "
+                     "input, if there is one.")]
+
+
+def _roster(unit: str | None, explicit: Path | None, beside: Path):  # -> Roster | None
+    """Load the roster a --unit view needs, and say once when there is none."""
+    if unit is None:
+        return None
+    from gkparse.roster import find_roster, without_roster_note
+
+    roster = find_roster(explicit, beside)
+    if roster is None:
+        eprint(f"gkparse: note: {without_roster_note(unit)}")
+    return roster
+
+
 class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -119,6 +139,8 @@ def extract(
     max_mb: MaxMegabytes = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
                     "for several files (default: one per core).")] = None,
+    unit: UnitOption = None,
+    roster: RosterOption = None,
 ) -> None:
     """Turn notice .docx files (or folders of them) into task records (JSON on stdout).
 
@@ -138,8 +160,10 @@ def extract(
         chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
         pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
+            units = _roster(unit, roster, paths[0])
             for result in parse_many(paths, jobs=jobs, year=year, limits=_limits(max_mb),
-                                     debug=_State.debug, render=chosen.piece, on_done=advance):
+                                     debug=_State.debug, render=chosen.piece, unit=unit,
+                                     roster=units, on_done=advance):
                 if not result.ok:
                     failed += 1
                     if result.traceback:
@@ -235,6 +259,8 @@ def check(
     year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
                     ] = None,
     max_mb: MaxMegabytes = None,
+    unit: UnitOption = None,
+    roster: RosterOption = None,
 ) -> None:
     """Check a status file against its notice: overdue, unassigned, untracked, stale tasks.
 
@@ -247,7 +273,8 @@ def check(
         from gkparse.output import write_result
 
         report = run_check(status_file, notice=notice, as_of=_parse_date(as_of),
-                           warn_days=warn_days, year=year, limits=_limits(max_mb))
+                           warn_days=warn_days, year=year, limits=_limits(max_mb),
+                           unit=unit, roster=_roster(unit, roster, status_file))
         to_terminal = output is None and sys.stdout.isatty()
         chosen = fmt.value if fmt else ("table" if to_terminal else "json")
         text = render(chosen, report, fail_on=fail_on.value,
@@ -305,6 +332,181 @@ def init(
         ref = os.path.relpath(notice.resolve(), output.resolve().parent)
         write_result(render_template(loaded, Path(ref).as_posix()), output, inputs=[notice])
         eprint(f"gkparse: wrote {output} with {len(loaded.tasks)} tasks")
+
+
+def _refuse_to_overwrite(output: Path, force: bool, what: str) -> None:
+    from gkparse.output import OutputError
+
+    if output.exists() and not force and output.is_file():
+        raise OutputError(output, f"already exists and may hold what people filled in; "
+                                  f"use --force to replace it with a new {what}")
+
+
+def _states_for(source: Path, *, as_of: str | None, warn_days: int, year: int | None,
+                unit: str | None, roster: Path | None):
+    """(notice, task states, as_of, report) for a notice (.docx/.json) or a status file."""
+    from gkparse.checker import check as run_check
+    from gkparse.checker import load_notice, task_states, today_in_china
+    from gkparse.roster import for_unit
+
+    units = _roster(unit, roster, source)
+    if source.suffix.lower() in (".yaml", ".yml"):
+        report = run_check(source, as_of=_parse_date(as_of), warn_days=warn_days, year=year,
+                           unit=unit, roster=units)
+        states = task_states(report.notice, report.status, as_of=report.as_of,
+                             warn_days=warn_days)
+        return report.notice, states, report.as_of, report
+    notice = load_notice(source, year=year)
+    if unit is not None:
+        notice = for_unit(notice, unit, units)
+    when = _parse_date(as_of) or today_in_china()
+    return notice, None, when, None
+
+
+@app.command()
+def ledger(
+    source: Annotated[Path, typer.Argument(help="A notice (.docx, or JSON from extract), or a "
+                                                "status file to fill in the status columns.",
+                                           show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write.")
+                      ] = Path("ledger.xlsx"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")
+                     ] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Colour rows as of this date "
+                     "(YYYY-MM-DD); default: the status file's as_of, else today.")] = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Rows due within this "
+                         "many days are yellow.")] = 30,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
+                    ] = None,
+    unit: UnitOption = None,
+    roster: RosterOption = None,
+) -> None:
+    """Write the 工作台账 workbook (.xlsx): 总台账, a sheet per lead unit, and with a status
+    file the status columns, red/yellow/green rows and a 汇总 sheet.
+
+    Example: gkparse ledger samples/status.yaml -o ledger.xlsx
+    """
+    with reporting_errors():
+        from gkparse.ledger import render_ledger
+        from gkparse.output import write_result
+
+        _refuse_to_overwrite(output, force, "ledger")
+        notice, states, when, _ = _states_for(source, as_of=as_of, warn_days=warn_days,
+                                              year=year, unit=unit, roster=roster)
+        write_result(render_ledger(notice, states, as_of=when), output, inputs=[source])
+        eprint(f"gkparse: wrote {output} with {len(notice.tasks)} tasks")
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command()
+def report(
+    status_file: Annotated[Path, typer.Argument(help="The status YAML file.",
+                                                show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write here instead of stdout.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained "
+                   "page) or markdown (the summary, for a CI step summary or a PR comment).")
+                   ] = ReportFormat.html,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Report as of this date "
+                     "(YYYY-MM-DD); default: the file's as_of, else today in UTC+8.")] = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Tasks due within this "
+                         "many days are listed as due soon.")] = 30,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
+                    ] = None,
+    unit: UnitOption = None,
+    roster: RosterOption = None,
+) -> None:
+    """Write a progress report: figures, charts by section and lead unit, the overdue and
+    due-soon list, and every task with filters by unit and status (no JavaScript needed).
+
+    Example: gkparse report samples/status.yaml -o report.html
+    """
+    with reporting_errors():
+        from gkparse.output import write_result
+        from gkparse.report import render_html, render_markdown
+
+        _, states, _, checked = _states_for(status_file, as_of=as_of, warn_days=warn_days,
+                                            year=year, unit=unit, roster=roster)
+        if checked is None:
+            from gkparse.errors import StatusFileError
+
+            raise StatusFileError(status_file, "report needs a status file (.yaml); run "
+                                               "gkparse init first")
+        renderer = render_html if fmt == ReportFormat.html else render_markdown
+        write_result(renderer(checked, states, unit=unit), output, inputs=[status_file])
+
+
+status_app = typer.Typer(help="Work on status files.", no_args_is_help=True)
+app.add_typer(status_app, name="status")
+
+
+@status_app.command("import")
+def status_import(
+    workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.",
+                                             show_default=False)],
+    into: Annotated[Path, typer.Option("--into", help="The status file to update.")],
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good cells even "
+                        "when some cannot be read (they are listed and left out).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List the changes; write nothing."
+                                          )] = False,
+) -> None:
+    """Merge what units wrote in a ledger (状态, 完成日期, 佐证材料, 备注) into a status file.
+
+    Each change is listed; comments and entries that do not change are kept as
+    they are. Cells that cannot be read are listed with sheet and cell, and
+    nothing is written until they are fixed (or --skip-bad).
+    Example: gkparse status import ledger.xlsx --into status.yaml
+    """
+    with reporting_errors():
+        from gkparse.checker import load_notice
+        from gkparse.errors import StatusFileError
+        from gkparse.ledger_import import plan_import, read_ledger
+        from gkparse.output import write_result
+        from gkparse.status import load_status_text, parse_status
+        from gkparse.status_edit import apply_entries
+
+        text = load_status_text(into)
+        status = parse_status(text, into)
+        known = None
+        if status.notice:
+            notice = load_notice(into.parent / status.notice)
+            known = {task.id: task for task in notice.tasks}
+        rows, bad = read_ledger(workbook)
+        changes, conflicts = plan_import(status, rows, set(known) if known else None)
+        bad += conflicts
+        for cell in bad:
+            eprint(f"gkparse: {cell.describe(workbook)}")
+        if bad and not skip_bad:
+            eprint(f"gkparse: {len(bad)} cell(s) could not be used; nothing was written "
+                   "(fix them, or use --skip-bad)")
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        entries = []
+        for change in changes:
+            if change.before is None and known:  # a new entry remembers the text it tracks
+                change.after.fingerprint = known[change.task].fingerprint
+            entries.append(change.after)
+            eprint(f"{into}: {change.describe()}")
+        if not changes:
+            eprint(f"gkparse: {into}: nothing to change")
+            return
+        updated = apply_entries(text, entries, str(into))
+        reread = parse_status(updated, into)
+        for entry in entries:  # what is written must read back as meant
+            got = reread.tasks.get(entry.task)
+            if got is None or (got.status, got.completed_on, got.evidence, got.note,
+                               got.reason) != (entry.status, entry.completed_on,
+                                               entry.evidence, entry.note, entry.reason):
+                raise StatusFileError(into, f"internal error: task {entry.task} would not read "
+                                            "back as imported; nothing was written")
+        if dry_run:
+            eprint(f"gkparse: dry run: {len(changes)} change(s) not written")
+            return
+        write_result(updated, into, inputs=[workbook])
+        eprint(f"gkparse: {into}: {len(changes)} change(s) written")
 
 
 def main() -> None:

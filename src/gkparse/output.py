@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -48,6 +49,9 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+        # mkstemp makes the file private (0600); give it the mode the file had, or the one a
+        # new file gets, so a shared folder's readers can still open it.
+        os.chmod(temp, _mode_for(out))
         os.replace(temp, out)
     except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
         Path(temp).unlink(missing_ok=True)
@@ -56,3 +60,12 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(out: Path) -> int:
+    try:
+        return stat.S_IMODE(out.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -1,0 +1,186 @@
+"""The 工作台账 workbook: one row per task, a sheet per lead unit, a summary, colours by status.
+
+Written with XlsxWriter, which sets everything Excel, WPS and LibreOffice need
+to print and filter it (frozen header, autofilter, A4 landscape, header
+repeated on every page, fit to width) and a drop-down of the status words in
+the 状态 column, so that what units type can be read back (``ledger_import``).
+
+>>> from gkparse import parse_notice
+>>> data = render_ledger(parse_notice("samples/notice.docx"))
+>>> data[:2]
+b'PK'
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from gkparse.checker import TaskState, task_states
+from gkparse.models import Notice
+
+STATUS_LABELS = {"todo": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻",
+                 "waived": "免于", "untracked": "未跟踪"}
+ENTRY_WORDS = ["未开始", "推进中", "已完成", "受阻", "免于"]  # what the drop-down offers
+SUMMARY_STATES = ["已完成", "推进中", "未开始", "受阻", "免于", "未跟踪"]
+# (header, width in characters): the columns of every task sheet, in order.
+COLUMNS: list[tuple[str, int]] = [
+    ("编号", 8), ("一级任务", 20), ("二级任务", 20), ("具体要求", 48), ("牵头单位", 18),
+    ("责任单位", 22), ("完成时限", 11), ("截止日期", 11), ("状态", 8), ("完成日期", 11),
+    ("佐证材料", 22), ("备注", 18),
+]
+HEADERS = [name for name, _ in COLUMNS]
+MAIN_SHEET, SUMMARY_SHEET = "总台账", "汇总"
+FONT = "宋体"
+FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE"}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+MAX_SHEET_NAME = 31
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: no []:*?/\\, no edge apostrophes, at most 31 characters.
+
+    Excel compares sheet names without case, so ``taken`` holds lower-cased names.
+
+    >>> taken = {"总台账"}
+    >>> sheet_name("区党工委组织部[人力资源部]", taken)
+    '区党工委组织部_人力资源部_'
+    >>> sheet_name("总台账", taken)
+    '总台账 (2)'
+    """
+    base = _BAD_SHEET_CHARS.sub("_", name).strip().strip("'") or "Sheet"
+    if base.lower() == "history":  # Excel reserves it
+        base += "_"
+    candidate, n = base[:MAX_SHEET_NAME], 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f" ({n})"
+        candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _row(state: TaskState) -> list[object]:
+    task, entry = state.task, state.entry
+    return [
+        task.id,
+        task.section.title if task.section and task.section.title else "",
+        task.subsection.title if task.subsection and task.subsection.title else "",
+        task.requirement,
+        "、".join(task.lead_units),
+        "、".join(task.responsible_units),
+        task.deadline.text,
+        task.deadline.due,
+        STATUS_LABELS[state.status],
+        entry.completed_on if entry else None,
+        "\n".join(entry.evidence) if entry else "",
+        (entry.note or entry.reason or "") if entry else "",
+    ]
+
+
+class _Styles:
+    """XlsxWriter formats, made once per workbook."""
+
+    def __init__(self, book) -> None:  # xlsxwriter.Workbook
+        base = {"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top",
+                "border": 1}
+        self.header = book.add_format({**base, "bold": True, "bg_color": "#D9D9D9",
+                                       "align": "center", "valign": "vcenter"})
+        self.cell = {flag: book.add_format({**base, **({"bg_color": FILLS[flag]} if flag else {})})
+                     for flag in (None, *FILLS)}
+        self.date = {flag: book.add_format({**base, "num_format": "yyyy-mm-dd",
+                                            **({"bg_color": FILLS[flag]} if flag else {})})
+                     for flag in (None, *FILLS)}
+        self.title = book.add_format({"font_name": FONT, "bold": True, "font_size": 12})
+        self.number = book.add_format({**base, "align": "center"})
+
+
+def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -> None:
+    sheet = book.add_worksheet(name)
+    for column, (header, width) in enumerate(COLUMNS):
+        sheet.write_string(0, column, header, styles.header)
+        sheet.set_column(column, column, width)
+    for row_index, state in enumerate(states, start=1):
+        for column, value in enumerate(_row(state)):
+            if isinstance(value, date):
+                sheet.write_datetime(row_index, column, value, styles.date[state.flag])
+            elif value is None:
+                sheet.write_blank(row_index, column, None, styles.date[state.flag])
+            else:
+                sheet.write_string(row_index, column, str(value), styles.cell[state.flag])
+    last = max(len(states), 1)
+    status_column = HEADERS.index("状态")
+    sheet.data_validation(1, status_column, max(last, 500), status_column, {
+        "validate": "list", "source": ENTRY_WORDS, "error_title": "状态",
+        "error_message": "请从下拉列表中选择：" + "、".join(ENTRY_WORDS)})
+    date_column = HEADERS.index("完成日期")
+    sheet.data_validation(1, date_column, max(last, 500), date_column, {
+        "validate": "date", "criteria": ">=", "value": date(2000, 1, 1),
+        "error_title": "完成日期", "error_message": "请输入日期，例如 2025-06-30"})
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, last, len(COLUMNS) - 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_header(f"&C&\"{FONT},Bold\"{name}")
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+
+
+def _summary_sheet(book, states: Sequence[TaskState], styles: _Styles, as_of: date) -> None:
+    sheet = book.add_worksheet(SUMMARY_SHEET)
+    sheet.write_string(0, 0, f"按牵头单位统计（截至 {as_of.isoformat()}）", styles.title)
+    headers = ["牵头单位", *SUMMARY_STATES, "逾期", "即将到期", "合计"]
+    for column, header in enumerate(headers):
+        sheet.write_string(2, column, header, styles.header)
+        sheet.set_column(column, column, 22 if column == 0 else 9)
+    units: dict[str, list[TaskState]] = {}
+    for state in states:
+        for unit in state.task.lead_units or ["（无牵头单位）"]:
+            units.setdefault(unit, []).append(state)
+    rows = [*units.items(), ("合计", list(states))]
+    for offset, (unit, unit_states) in enumerate(rows, start=3):
+        counts = [sum(STATUS_LABELS[s.status] == label for s in unit_states)
+                  for label in SUMMARY_STATES]
+        flags = [sum(s.flag == flag for s in unit_states) for flag in ("overdue", "due_soon")]
+        sheet.write_string(offset, 0, unit, styles.cell[None])
+        for column, value in enumerate([*counts, *flags, len(unit_states)], start=1):
+            sheet.write_number(offset, column, value, styles.number)
+    sheet.freeze_panes(3, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
+                  as_of: date | None = None) -> bytes:
+    """The workbook as bytes. ``states`` (from ``checker.task_states``) fill in the status
+    columns, colour the rows and add the 汇总 sheet; without them every task is 未开始."""
+    import xlsxwriter
+
+    with_status = states is not None
+    if states is None:
+        states = task_states(notice, None, as_of=as_of or date.today())
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "yyyy-mm-dd",
+                                        "strings_to_numbers": False, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    book.set_properties({"title": notice.notice.title or "工作台账", "subject": "工作台账",
+                         "comments": f"gkparse, from {notice.source.path}"})
+    styles = _Styles(book)
+    taken: set[str] = set()
+    _task_sheet(book, sheet_name(MAIN_SHEET, taken), states, styles)
+    if with_status and as_of is not None:
+        _summary_sheet(book, states, styles, as_of)
+        taken.add(SUMMARY_SHEET.lower())
+    leads: dict[str, list[TaskState]] = {}
+    for state in states:
+        for unit in state.task.lead_units:
+            leads.setdefault(unit, []).append(state)
+    for unit, unit_states in leads.items():
+        _task_sheet(book, sheet_name(unit, taken), unit_states, styles)
+    book.close()
+    return buffer.getvalue()

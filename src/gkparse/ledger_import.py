@@ -1,0 +1,212 @@
+"""Reading a filled-in 工作台账 back: what units wrote in 状态 / 完成日期 / 佐证材料 / 备注.
+
+Read with openpyxl (not the library that wrote it). Every sheet with 编号 and
+状态 headers is read, so the 总台账 and the per-unit sheets can be filled alike;
+two sheets that disagree about a task are reported. A cell gkparse cannot use
+(an unknown status word, a date that is not a date) is a ``BadCell`` with its
+sheet and reference, never a guess. An empty cell means "no news": it changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from gkparse.errors import GkparseError, read_input
+from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile
+
+MAX_LEDGER_BYTES = 100 * 1024 * 1024
+FIELDS = {"状态": "status", "完成日期": "completed_on", "佐证材料": "evidence", "备注": "note"}
+
+
+class LedgerError(GkparseError):
+    """The workbook cannot be read at all."""
+
+
+@dataclass(frozen=True)
+class BadCell:
+    sheet: str
+    cell: str
+    task: str
+    problem: str
+
+    def describe(self, path: str | Path) -> str:
+        return f"{path}: {self.sheet}!{self.cell} (task {self.task}): {self.problem}"
+
+
+@dataclass
+class LedgerRow:
+    """What one sheet row says about a task; None where the cell is empty."""
+
+    task: str
+    sheet: str
+    row: int
+    status: str | None = None
+    completed_on: date | None = None
+    evidence: list[str] | None = None
+    note: str | None = None
+
+
+@dataclass
+class Change:
+    task: str
+    before: StatusEntry | None
+    after: StatusEntry
+    fields: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        if self.before is None:
+            return f"{self.task}: added ({', '.join(self.fields)})"
+        return f"{self.task}: {', '.join(self.fields)}"
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _date(value: object) -> date | str | None:
+    """A date, None for an empty cell, or the text that is not a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for candidate in (text, text.replace("/", "-").replace(".", "-"),
+                      text.replace("年", "-").replace("月", "-").rstrip("日")):
+        parts = candidate.split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            try:
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                break
+    return text
+
+
+def read_ledger(path: str | Path) -> tuple[list[LedgerRow], list[BadCell]]:
+    """Every task row of every task sheet, and the cells that could not be read."""
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    data = read_input(path, LedgerError, "an .xlsx workbook", MAX_LEDGER_BYTES)
+    if not data.startswith(b"PK"):
+        raise LedgerError(path, "not an .xlsx workbook (save it from Excel or WPS as .xlsx)")
+    import io
+    import zipfile
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise LedgerError(path, f"cannot read the workbook ({exc})") from None
+    rows: list[LedgerRow] = []
+    bad: list[BadCell] = []
+    try:
+        for sheet in book.worksheets:
+            table = sheet.iter_rows(values_only=True)
+            header = next(table, None) or ()
+            columns = {str(name).strip(): i for i, name in enumerate(header) if name is not None}
+            if "编号" not in columns or "状态" not in columns:
+                continue
+            for number, values in enumerate(table, start=2):
+                row = _read_row(sheet.title, columns, values, number, bad)
+                if row is not None:
+                    rows.append(row)
+    finally:
+        book.close()
+    return rows, bad
+
+
+def _read_row(sheet: str, columns: dict[str, int], values: tuple, number: int,
+              bad: list[BadCell]) -> LedgerRow | None:
+    from openpyxl.utils import get_column_letter
+
+    def cell(name: str) -> object:
+        index = columns.get(name)
+        return values[index] if index is not None and index < len(values) else None
+
+    def ref(name: str) -> str:
+        return f"{get_column_letter(columns[name] + 1)}{number}"
+
+    task = _text(cell("编号"))
+    if task is None:
+        return None
+    row = LedgerRow(task=task, sheet=sheet, row=number)
+    word = _text(cell("状态"))
+    if word is not None:
+        if word in STATUS_WORDS:
+            row.status = STATUS_WORDS[word]
+        else:
+            chinese = "、".join(w for w in STATUS_WORDS if not w.isascii())
+            bad.append(BadCell(sheet, ref("状态"), task,
+                               f"unknown status {word!r}; use one of {chinese}"))
+    if "完成日期" in columns:
+        when = _date(cell("完成日期"))
+        if isinstance(when, str):
+            bad.append(BadCell(sheet, ref("完成日期"), task,
+                               f"{when!r} is not a date (write 2025-06-30)"))
+        else:
+            row.completed_on = when
+    evidence = _text(cell("佐证材料"))
+    if evidence is not None:
+        row.evidence = [line.strip() for line in evidence.splitlines() if line.strip()]
+    row.note = _text(cell("备注"))
+    return row
+
+
+def plan_import(status: StatusFile, rows: list[LedgerRow], known_tasks: set[str] | None = None
+                ) -> tuple[list[Change], list[BadCell]]:
+    """The changes the ledger asks for, against the status file as it is.
+
+    A sheet value equal to the file's is no change; two sheets asking for
+    different values for one task is a conflict (a BadCell for each). Tasks
+    not in the notice (``known_tasks``) are refused.
+    """
+    proposals: dict[str, dict[str, tuple[object, LedgerRow]]] = {}
+    bad: list[BadCell] = []
+    for row in rows:
+        if known_tasks is not None and row.task not in known_tasks:
+            bad.append(BadCell(row.sheet, f"A{row.row}", row.task, "no such task in the notice"))
+            continue
+        current = status.tasks.get(row.task)
+        for name in FIELDS.values():
+            value = getattr(row, name)
+            if value is None:
+                continue
+            now = getattr(current, name) if current else None
+            if name == "note" and current is not None and current.status == "waived":
+                now = current.reason if current.reason else current.note
+            if value == now or (name == "status" and current is None and value == "todo"):
+                continue
+            seen = proposals.setdefault(row.task, {}).get(name)
+            if seen is not None and seen[0] != value:
+                for other in (seen[1], row):
+                    bad.append(BadCell(other.sheet, f"row {other.row}", row.task,
+                                       f"{name} differs between sheets ({seen[0]!r} and {value!r})"))
+                continue
+            proposals[row.task][name] = (value, row)
+    changes = []
+    for task, fields in proposals.items():
+        before = status.tasks.get(task)
+        after = before if before is not None else StatusEntry(task=task, line=0)
+        updates = {name: value for name, (value, _) in fields.items()}
+        if updates.get("status", after.status) == "waived" and "note" in updates:
+            updates["reason"] = updates.pop("note")  # a waived task's 备注 is its reason
+        after = replace(after, **updates)
+        changes.append(Change(task, before, after, [_describe(name, before, after)
+                                                    for name in updates]))
+    return changes, bad
+
+
+def _describe(name: str, before: StatusEntry | None, after: StatusEntry) -> str:
+    old = getattr(before, name) if before else None
+    new = getattr(after, name)
+    shown = {"status": lambda v: v, "completed_on": lambda v: v.isoformat() if v else "-",
+             "evidence": lambda v: f"{len(v or [])} item(s)",
+             "note": lambda v: repr(v), "reason": lambda v: repr(v)}[name]
+    return f"{name} {shown(old) if old is not None else '-'} -> {shown(new)}"

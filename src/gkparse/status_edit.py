@@ -1,0 +1,94 @@
+"""Editing a status file's text in place: changed entries rewritten, everything else kept.
+
+People write comments in their status files and keep them in git, so a
+change is made to the text, not by dumping data: only the lines of an entry
+that changes are rewritten (the comment above it stays), new entries go after
+the last one, and every other byte is left as it was.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from gkparse.errors import StatusFileError
+from gkparse.status import SafeLoader, StatusEntry
+from gkparse.template import _after_last_entry, _yaml_scalar
+
+
+def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
+    """One entry in block style, fields in the order the contract lists them.
+
+    >>> print(render_entry(StatusEntry(task="1.1.1", line=0, status="done", note="已发布")))
+      "1.1.1":
+        status: done
+        note: 已发布
+    <BLANKLINE>
+    """
+    inner = indent + "  "
+    lines = [f'{indent}"{entry.task}":', f"{inner}status: {entry.status}"]
+    if entry.completed_on is not None:
+        lines.append(f"{inner}completed_on: {entry.completed_on.isoformat()}")
+    if entry.evidence:
+        lines.append(f"{inner}evidence:")
+        lines += [f"{inner}  - {_yaml_scalar(item)}" for item in entry.evidence]
+    for name in ("note", "reason"):
+        value = getattr(entry, name)
+        if value:
+            lines.append(f"{inner}{name}: {_yaml_scalar(' '.join(value.split()))}")
+    if entry.fingerprint:
+        lines.append(f'{inner}fingerprint: "{entry.fingerprint}"')
+    return "\n".join(lines) + "\n"
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _entry_end(text: str, value: yaml.Node) -> int:
+    """Just after an entry's last line, leaving trailing blank and comment lines outside."""
+    end = value.end_mark.index
+    if end and text[end - 1:end] != "\n":
+        newline = text.find("\n", end)
+        end = len(text) if newline < 0 else newline + 1
+    lines = text[:end].splitlines(keepends=True)
+    start_count = len(text[:_line_start(text, value.start_mark.index)].splitlines(keepends=True))
+    while len(lines) > start_count + 1 and (not lines[-1].strip()
+                                            or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    return len("".join(lines))
+
+
+def apply_entries(text: str, entries: list[StatusEntry], path: str) -> str:
+    """``text`` with each entry replaced (same task id) or added after the last one."""
+    loader = SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise StatusFileError(path, f"bad YAML, cannot update: {exc}") from None
+    finally:
+        loader.dispose()
+    tasks = next((v for k, v in root.value if k.value == "tasks"), None) if isinstance(
+        root, yaml.MappingNode) else None
+    if not isinstance(tasks, yaml.MappingNode) or tasks.flow_style:
+        raise StatusFileError(path, "tasks: must be a block mapping to be updated in place")
+    spans = {key.value: (key, value) for key, value in tasks.value}
+    indent = " " * (tasks.value[0][0].start_mark.column if tasks.value else 2)
+    edits: list[tuple[int, int, str]] = []
+    added: list[str] = []
+    for entry in entries:
+        span = spans.get(entry.task)
+        if span is None:
+            added.append(render_entry(entry, indent))
+            continue
+        key, value = span
+        start = _line_start(text, key.start_mark.index)
+        edits.append((start, _entry_end(text, value), render_entry(entry, indent)))
+    if added:
+        at = _after_last_entry(text, tasks, len(indent)) if tasks.value else len(text)
+        edits.append((at, at, "".join(added)))
+    for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+        before = text[:start]
+        if before and not before.endswith("\n"):
+            before += "\n"
+        text = before + replacement + text[end:]
+    return text
