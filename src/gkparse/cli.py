@@ -475,8 +475,8 @@ def status_import(
         if status.notice:
             notice = load_notice(into.parent / status.notice)
             known = {task.id: task for task in notice.tasks}
-        rows, bad = read_ledger(workbook)
-        changes, conflicts = plan_import(status, rows, set(known) if known else None)
+        filled, bad = read_ledger(workbook)
+        changes, conflicts = plan_import(status, filled, set(known) if known else None)
         bad += conflicts
         for cell in bad:
             eprint(f"gkparse: {cell.describe(workbook)}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 
 from gkparse.checker import TaskState, task_states
 from gkparse.models import Notice
@@ -32,7 +32,8 @@ COLUMNS: list[tuple[str, int]] = [
     ("佐证材料", 22), ("备注", 18),
 ]
 HEADERS = [name for name, _ in COLUMNS]
-MAIN_SHEET, SUMMARY_SHEET = "总台账", "汇总"
+MAIN_SHEET, SUMMARY_SHEET, BASELINE_SHEET = "总台账", "汇总", "gkparse"
+BASELINE_COLUMNS = ["状态", "完成日期", "佐证材料", "备注"]
 FONT = "宋体"
 FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -73,7 +74,8 @@ def _row(state: TaskState) -> list[object]:
         "、".join(task.responsible_units),
         task.deadline.text,
         task.deadline.due,
-        STATUS_LABELS[state.status],
+        # An untracked task has no entry yet: the cell offers what the drop-down offers.
+        STATUS_LABELS["todo" if state.status == "untracked" else state.status],
         entry.completed_on if entry else None,
         "\n".join(entry.evidence) if entry else "",
         (entry.note or entry.reason or "") if entry else "",
@@ -155,6 +157,24 @@ def _summary_sheet(book, states: Sequence[TaskState], styles: _Styles, as_of: da
     sheet.fit_to_pages(1, 0)
 
 
+def _baseline_sheet(book, states: Sequence[TaskState]) -> None:
+    """A hidden copy of the status columns as written, so that reading the workbook back can
+    tell what people changed from what was already there (``ledger_import``)."""
+    sheet = book.add_worksheet(BASELINE_SHEET)
+    columns = ["编号", *BASELINE_COLUMNS]
+    sheet.write_row(0, 0, columns)
+    picks = [HEADERS.index(name) for name in columns]
+    for row_index, state in enumerate(states, start=1):
+        values = _row(state)
+        for column, pick in enumerate(picks):
+            value = values[pick]
+            if isinstance(value, date):
+                sheet.write_datetime(row_index, column, value)
+            elif value not in (None, ""):
+                sheet.write_string(row_index, column, str(value))
+    sheet.hide()
+
+
 def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
                   as_of: date | None = None) -> bytes:
     """The workbook as bytes. ``states`` (from ``checker.task_states``) fill in the status
@@ -168,10 +188,13 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "yyyy-mm-dd",
                                         "strings_to_numbers": False, "strings_to_formulas": False,
                                         "strings_to_urls": False})
+    # A fixed creation time (the as-of date, else the notice's date): same input, same bytes.
+    created = as_of or notice.notice.issued_on or date(2000, 1, 1)
     book.set_properties({"title": notice.notice.title or "工作台账", "subject": "工作台账",
-                         "comments": f"gkparse, from {notice.source.path}"})
+                         "comments": f"gkparse, from {notice.source.path}",
+                         "created": datetime.combine(created, time())})
     styles = _Styles(book)
-    taken: set[str] = set()
+    taken: set[str] = {BASELINE_SHEET}
     _task_sheet(book, sheet_name(MAIN_SHEET, taken), states, styles)
     if with_status and as_of is not None:
         _summary_sheet(book, states, styles, as_of)
@@ -182,5 +205,6 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
             leads.setdefault(unit, []).append(state)
     for unit, unit_states in leads.items():
         _task_sheet(book, sheet_name(unit, taken), unit_states, styles)
+    _baseline_sheet(book, states)
     book.close()
     return buffer.getvalue()

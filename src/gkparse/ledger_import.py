@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from gkparse.errors import GkparseError, read_input
+from gkparse.ledger import BASELINE_SHEET
 from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile
 
 MAX_LEDGER_BYTES = 100 * 1024 * 1024
@@ -89,7 +90,16 @@ def _date(value: object) -> date | str | None:
     return text
 
 
-def read_ledger(path: str | Path) -> tuple[list[LedgerRow], list[BadCell]]:
+@dataclass
+class Ledger:
+    """What a workbook says: its task rows, and (from a gkparse ledger) the status columns as
+    they were written, to tell people's edits from what was already there."""
+
+    rows: list[LedgerRow]
+    baseline: dict[str, LedgerRow] | None = None
+
+
+def read_ledger(path: str | Path) -> tuple[Ledger, list[BadCell]]:
     """Every task row of every task sheet, and the cells that could not be read."""
     from openpyxl import load_workbook
 
@@ -106,20 +116,34 @@ def read_ledger(path: str | Path) -> tuple[list[LedgerRow], list[BadCell]]:
         raise LedgerError(path, f"cannot read the workbook ({exc})") from None
     rows: list[LedgerRow] = []
     bad: list[BadCell] = []
+    baseline: dict[str, LedgerRow] | None = None
     try:
         for sheet in book.worksheets:
-            table = sheet.iter_rows(values_only=True)
-            header = next(table, None) or ()
-            columns = {str(name).strip(): i for i, name in enumerate(header) if name is not None}
-            if "编号" not in columns or "状态" not in columns:
+            if sheet.title == BASELINE_SHEET:
+                written = _sheet_rows(sheet, [])
+                baseline = {row.task: row for row in written} if written is not None else None
                 continue
-            for number, values in enumerate(table, start=2):
-                row = _read_row(sheet.title, columns, values, number, bad)
-                if row is not None:
-                    rows.append(row)
+            found = _sheet_rows(sheet, bad)
+            if found is not None:
+                rows.extend(found)
     finally:
         book.close()
-    return rows, bad
+    return Ledger(rows, baseline), bad
+
+
+def _sheet_rows(sheet, bad: list[BadCell]) -> list[LedgerRow] | None:
+    """The task rows of one sheet, or None when it is not a task sheet."""
+    table = sheet.iter_rows(values_only=True)
+    header = next(table, None) or ()
+    columns = {str(name).strip(): i for i, name in enumerate(header) if name is not None}
+    if "编号" not in columns or "状态" not in columns:
+        return None
+    rows = []
+    for number, values in enumerate(table, start=2):
+        row = _read_row(sheet.title, columns, values, number, bad)
+        if row is not None:
+            rows.append(row)
+    return rows
 
 
 def _read_row(sheet: str, columns: dict[str, int], values: tuple, number: int,
@@ -138,7 +162,7 @@ def _read_row(sheet: str, columns: dict[str, int], values: tuple, number: int,
         return None
     row = LedgerRow(task=task, sheet=sheet, row=number)
     word = _text(cell("状态"))
-    if word is not None:
+    if word is not None and word != "未跟踪":  # the summary's word for "no entry": no news
         if word in STATUS_WORDS:
             row.status = STATUS_WORDS[word]
         else:
@@ -159,24 +183,27 @@ def _read_row(sheet: str, columns: dict[str, int], values: tuple, number: int,
     return row
 
 
-def plan_import(status: StatusFile, rows: list[LedgerRow], known_tasks: set[str] | None = None
+def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None
                 ) -> tuple[list[Change], list[BadCell]]:
     """The changes the ledger asks for, against the status file as it is.
 
-    A sheet value equal to the file's is no change; two sheets asking for
-    different values for one task is a conflict (a BadCell for each). Tasks
-    not in the notice (``known_tasks``) are refused.
+    With a baseline (a workbook gkparse wrote), only cells people changed
+    count, so the same task in several sheets, or a workbook imported twice,
+    asks for nothing it did not mean. A value equal to the file's is no
+    change; two sheets asking for different values for one task is a conflict
+    (a BadCell for each). Tasks not in the notice (``known_tasks``) are refused.
     """
     proposals: dict[str, dict[str, tuple[object, LedgerRow]]] = {}
     bad: list[BadCell] = []
-    for row in rows:
+    for row in ledger.rows:
+        written = ledger.baseline.get(row.task) if ledger.baseline is not None else None
         if known_tasks is not None and row.task not in known_tasks:
             bad.append(BadCell(row.sheet, f"A{row.row}", row.task, "no such task in the notice"))
             continue
         current = status.tasks.get(row.task)
         for name in FIELDS.values():
             value = getattr(row, name)
-            if value is None:
+            if value is None or (written is not None and value == getattr(written, name)):
                 continue
             now = getattr(current, name) if current else None
             if name == "note" and current is not None and current.status == "waived":

@@ -79,7 +79,8 @@ def _bar_chart(title: str, groups: dict[str, list[TaskState]]) -> str:
                 segments.append(f'<span class="seg s-{status}" style="width:{100 * count / total:.2f}%"'
                                 f' title="{label} {count}"></span>')
         done = sum(s.status in ("done", "waived") for s in members)
-        rows.append(f'<div class="bar-row"><div class="bar-name">{escape(name)}</div>'
+        rows.append(f'<div class="bar-row"><div class="bar-name" title="{escape(name)}">'
+                    f'{escape(name)}</div>'
                     f'<div class="bar">{"".join(segments)}</div>'
                     f'<div class="bar-count">{done}/{total}</div></div>')
     return f'<section class="chart"><h2>{escape(title)}</h2>{"".join(rows)}</section>'
@@ -163,6 +164,9 @@ th{background:#eef1f5}thead{display:table-header-group}
 tr.fl-overdue td{background:#fde2e1}tr.fl-due_soon td{background:#fff3cd}
 tr.st-done td,tr.st-waived td{background:#e6f4ea}
 .flag{margin-left:6px;color:#c0392b}
+.tasks td:nth-child(1),.tasks td:nth-child(5),.tasks td:nth-child(6),.tasks td:nth-child(7),
+.attention td:nth-child(1),.attention td:nth-child(5),.attention td:nth-child(6),
+.attention td:nth-child(7){white-space:nowrap}
 input[type=radio]{position:absolute;opacity:0;pointer-events:none}
 .filters{margin:8px 0 12px}.filters div{margin:4px 0}
 .filters b{margin-right:8px}

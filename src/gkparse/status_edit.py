@@ -47,7 +47,11 @@ def _line_start(text: str, index: int) -> int:
 def _entry_end(text: str, value: yaml.Node) -> int:
     """Just after an entry's last line, leaving trailing blank and comment lines outside."""
     end = value.end_mark.index
-    if end and text[end - 1:end] != "\n":
+    line_start = _line_start(text, end)
+    if not text[line_start:end].strip():
+        # A block mapping ends where the next key begins: the entry stops before that line.
+        end = line_start
+    elif text[end - 1:end] != "\n":
         newline = text.find("\n", end)
         end = len(text) if newline < 0 else newline + 1
     lines = text[:end].splitlines(keepends=True)
