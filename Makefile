@@ -24,6 +24,11 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "== gkparse check samples/status.yaml =="
 	-$(BIN)/gkparse check samples/status.yaml --format table
+	@echo
+	@echo "== gkparse ledger / report: .venv/demo-ledger.xlsx and .venv/demo-report.html =="
+	$(BIN)/gkparse ledger samples/status.yaml -o $(VENV)/demo-ledger.xlsx --force
+	$(BIN)/gkparse report samples/status.yaml -o $(VENV)/demo-report.html
+	@echo "open $(VENV)/demo-report.html in a browser; $(VENV)/demo-ledger.xlsx in Excel, WPS or LibreOffice"
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests samples

@@ -47,7 +47,7 @@ class Figures:
 def figures(states: Sequence[TaskState]) -> Figures:
     return Figures(
         tasks=len(states),
-        done=sum(s.status in ("done", "waived") for s in states),
+        done=sum(s.status == "done" for s in states),  # as check counts it (waived apart)
         in_progress=sum(s.status == "in_progress" for s in states),
         overdue=sum(s.flag == "overdue" for s in states),
         due_soon=sum(s.flag == "due_soon" for s in states),
@@ -78,7 +78,7 @@ def _bar_chart(title: str, groups: dict[str, list[TaskState]]) -> str:
             if count:
                 segments.append(f'<span class="seg s-{status}" style="width:{100 * count / total:.2f}%"'
                                 f' title="{label} {count}"></span>')
-        done = sum(s.status in ("done", "waived") for s in members)
+        done = sum(s.status == "done" for s in members)
         rows.append(f'<div class="bar-row"><div class="bar-name" title="{escape(name)}">'
                     f'{escape(name)}</div>'
                     f'<div class="bar">{"".join(segments)}</div>'
@@ -188,7 +188,7 @@ def render_html(report: CheckReport, states: Sequence[TaskState], *, unit: str |
     f = figures(states)
     cards = [("任务总数", f.tasks, ""), ("已完成", f.done, ""), ("推进中", f.in_progress, ""),
              ("逾期", f.overdue, "red"), ("即将到期", f.due_soon, "yellow"),
-             ("完成率", f"{f.percent_done:.0f}%", "")]
+             ("完成率", f"{f.percent_done:.1f}%", "")]
     card_html = "".join(f'<div class="card {cls}" data-figure="{label}"><div class="n">{value}'
                         f'</div><div class="l">{label}</div></div>' for label, value, cls in cards)
     attention = [s for s in states if s.flag in ("overdue", "due_soon")]
@@ -246,7 +246,7 @@ def render_markdown(report: CheckReport, states: Sequence[TaskState], *,
     view = f"（{unit}）" if unit else ""
     lines = [f"## 工作进展{view}：{_md(title)}", "",
              f"截至 {report.as_of.isoformat()}：任务 {f.tasks} 项，已完成 {f.done} 项"
-             f"（{f.percent_done:.0f}%），推进中 {f.in_progress} 项，**逾期 {f.overdue} 项**，"
+             f"（{f.percent_done:.1f}%），推进中 {f.in_progress} 项，**逾期 {f.overdue} 项**，"
              f"即将到期 {f.due_soon} 项。", ""]
     for heading, key in (("按一级任务", "section"), ("按牵头单位", "lead")):
         lines += [f"### {heading}", "", "| | " + " | ".join(label for _, label, _ in SEGMENTS)
