@@ -234,8 +234,12 @@ def test_init_merge_keeps_edits_and_adds_new_tasks(tmp_path: Path) -> None:
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
+    names = [command.name or command.callback.__name__ for command in app.registered_commands]
+    for group in app.registered_groups:  # sub-commands: gkparse status import
+        names += [f"{group.name} {command.name or command.callback.__name__}"
+                  for command in group.typer_instance.registered_commands]
+    assert "status import" in names
+    for name in names:
         assert f"gkparse {name}" in readme, name
 
 
