@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
@@ -205,3 +207,20 @@ def test_not_a_workbook_is_one_line(office: Path) -> None:
     result = _import(office)
     assert result.exit_code == 2 and "not an .xlsx workbook" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed here")
+def test_libreoffice_opens_and_prints_the_workbook_on_a4_landscape(office: Path) -> None:
+    ledger = _ledger(office)
+    done = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(office / 'lo').as_uri()}",
+                           "--convert-to", "pdf", "--outdir", str(office / "pdf"), str(ledger)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    pdf = (office / "pdf" / "ledger.pdf").read_bytes()
+    assert done.returncode == 0 and pdf.startswith(b"%PDF"), done.stderr
+    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf))
+    assert boxes and all(abs(float(w) - 841.89) < 1 and abs(float(h) - 595.3) < 1
+                         for w, h in boxes)  # A4, landscape, on every page
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 5

@@ -28,7 +28,7 @@ SUMMARY_STATES = ["已完成", "推进中", "未开始", "受阻", "免于", "�
 # (header, width in characters): the columns of every task sheet, in order.
 COLUMNS: list[tuple[str, int]] = [
     ("编号", 8), ("一级任务", 20), ("二级任务", 20), ("具体要求", 48), ("牵头单位", 18),
-    ("责任单位", 22), ("完成时限", 11), ("截止日期", 11), ("状态", 8), ("完成日期", 11),
+    ("责任单位", 22), ("完成时限", 11), ("截止日期", 12), ("状态", 8), ("完成日期", 12),
     ("佐证材料", 22), ("备注", 18),
 ]
 HEADERS = [name for name, _ in COLUMNS]
@@ -82,6 +82,30 @@ def _row(state: TaskState) -> list[object]:
     ]
 
 
+LINE_HEIGHT = 13.5  # points, for 10-point 宋体
+
+
+def _text_width(text: str) -> int:
+    """Width in column units: a CJK character is about two of the digit '0'."""
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
+
+
+def row_height(values: Sequence[object]) -> float:
+    """A row tall enough for its wrapped text. LibreOffice and WPS do not always grow a
+    wrapped row on opening (Excel does), so the height is written, worked out here.
+
+    >>> row_height(["1.1.1", "短"]), row_height(["1.1.1", "", "", "长" * 60])
+    (16.5, 43.5)
+    """
+    lines = 1
+    for (_, width), value in zip(COLUMNS, values, strict=False):
+        if isinstance(value, str) and value:
+            per_line = max(width - 1, 1)
+            lines = max(lines, sum(-(-_text_width(part) // per_line) or 1
+                                   for part in value.split("\n")))
+    return lines * LINE_HEIGHT + 3
+
+
 class _Styles:
     """XlsxWriter formats, made once per workbook."""
 
@@ -105,7 +129,9 @@ def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -
         sheet.write_string(0, column, header, styles.header)
         sheet.set_column(column, column, width)
     for row_index, state in enumerate(states, start=1):
-        for column, value in enumerate(_row(state)):
+        values = _row(state)
+        sheet.set_row(row_index, row_height(values))
+        for column, value in enumerate(values):
             if isinstance(value, date):
                 sheet.write_datetime(row_index, column, value, styles.date[state.flag])
             elif value is None:
