@@ -21,15 +21,16 @@ import typer
 from gkparse import __version__
 from gkparse.exitcodes import ExitCode
 
-app = typer.Typer(
-    name="gkparse",
-    help="Task-breakdown notices (.docx) into validated task records, tracked against YAML.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+APP_SETTINGS = {
+    "name": "gkparse",
+    "help": "Task-breakdown notices (.docx) into validated task records, tracked against YAML.",
+    "add_completion": False,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 class _State:
@@ -126,6 +127,7 @@ class ExtractFormat(StrEnum):
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Notice .docx files, or folders of them.",
+                                                metavar="NOTICE...",
                                                 show_default=False)],
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write here instead of stdout.")] = None,
@@ -241,7 +243,7 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def check(
-    status_file: Annotated[Path, typer.Argument(help="The status YAML file.",
+    status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     notice: Annotated[Path | None, typer.Option("--notice", help="The notice (.docx, or JSON "
                       "from extract), overriding the file's notice: line.")] = None,
@@ -295,7 +297,7 @@ def check(
 
 @app.command()
 def init(
-    notice: Annotated[Path, typer.Argument(help="The notice .docx (or JSON from extract).",
+    notice: Annotated[Path, typer.Argument(help="The notice .docx (or JSON from extract).", metavar="NOTICE",
                                            show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="The status file to write.")
                       ] = Path("status.yaml"),
@@ -365,7 +367,8 @@ def _states_for(source: Path, *, as_of: str | None, warn_days: int, year: int | 
 
 @app.command()
 def ledger(
-    source: Annotated[Path, typer.Argument(help="A notice (.docx, or JSON from extract), or a "
+    source: Annotated[Path, typer.Argument(metavar="NOTICE|STATUS",
+                                           help="A notice (.docx, or JSON from extract), or a "
                                                 "status file to fill in the status columns.",
                                            show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write.")
@@ -404,7 +407,7 @@ class ReportFormat(StrEnum):
 
 @app.command()
 def report(
-    status_file: Annotated[Path, typer.Argument(help="The status YAML file.",
+    status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write here instead of stdout.")] = None,
@@ -446,7 +449,7 @@ app.add_typer(status_app, name="status")
 
 @status_app.command("import")
 def status_import(
-    workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.",
+    workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.", metavar="LEDGER",
                                              show_default=False)],
     into: Annotated[Path, typer.Option("--into", help="The status file to update.")],
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good cells even "
@@ -509,9 +512,36 @@ def status_import(
         eprint(f"gkparse: {into}: {len(changes)} change(s) written")
 
 
+def _only(command: str) -> typer.Typer:
+    """``app`` with just the named command (or sub-group) registered.
+
+    typer turns every registered command into a click command on each start,
+    about 1 ms apiece; a run that names its command needs only that one, and
+    start-up is most of what a small notice costs (issue 5).
+    """
+    narrow = typer.Typer(**APP_SETTINGS)
+    narrow.registered_callback = app.registered_callback
+    narrow.registered_commands = [c for c in app.registered_commands
+                                  if (c.name or c.callback.__name__) == command]
+    narrow.registered_groups = [g for g in app.registered_groups if g.name == command]
+    return narrow
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command a command line runs, when it names one gkparse has (options come first)."""
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    names |= {g.name for g in app.registered_groups}
+    for arg in argv:
+        if arg == "--debug":
+            continue
+        return arg if arg in names else None
+    return None
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    command = _command_named(sys.argv[1:])
+    (_only(command) if command else app)()
 
 
 if __name__ == "__main__":
