@@ -202,3 +202,16 @@ def test_extract_imports_only_what_it_uses() -> None:
                 "gkparse.formats.check", "gkparse.schema", "csv", "multiprocessing",
                 "concurrent.futures", "docx"}
     assert loaded & unwanted == set()
+
+
+@pytest.mark.parametrize("command", ["extract", "schema", "check", "init", "ledger", "report",
+                                     "status import"])
+def test_each_command_runs_through_the_console_entry_point(command: str) -> None:
+    """main() builds only the named command; each must still parse and show its help."""
+    done = subprocess.run([sys.executable, "-m", "gkparse.cli", "--debug", *command.split(),
+                           "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f" {command} [OPTIONS]" in done.stdout.splitlines()[0]
+    unknown = subprocess.run([sys.executable, "-m", "gkparse.cli", "exract"], capture_output=True,
+                             text=True, check=False)
+    assert unknown.returncode == 2 and "No such command 'exract'" in unknown.stderr

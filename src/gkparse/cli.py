@@ -207,7 +207,7 @@ def _progress(total: int) -> Iterator[tuple[Callable[[object], None], Callable[[
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of extract's output (from the pydantic models)."""
+    """Print the JSON Schema of extract's output (made by pydantic from the record types)."""
     with reporting_errors():
         import json
 
