@@ -232,6 +232,18 @@ def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> 
         status.tasks[task] = _entry(task, key, value, loader, path)
 
 
+def compose_text(text: str, path: str, doing: str) -> yaml.Node | None:
+    """The YAML node tree of a status file's text, for editing it in place (``doing``: what for,
+    in the error message)."""
+    loader = SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise StatusFileError(path, f"bad YAML, cannot {doing}: {exc}") from None
+    finally:
+        loader.dispose()
+
+
 def load_status_text(path: Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> str:
     """A status file's text, or a StatusFileError saying why it cannot be read."""
     raw = read_input(path, StatusFileError, "a status file", max_bytes)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import yaml
 
 from gkparse.errors import StatusFileError
-from gkparse.status import SafeLoader, StatusEntry
-from gkparse.template import _after_last_entry, _yaml_scalar
+from gkparse.status import StatusEntry, compose_text
+from gkparse.template import after_last_entry, yaml_scalar
 
 
 def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
@@ -30,11 +30,11 @@ def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
         lines.append(f"{inner}completed_on: {entry.completed_on.isoformat()}")
     if entry.evidence:
         lines.append(f"{inner}evidence:")
-        lines += [f"{inner}  - {_yaml_scalar(item)}" for item in entry.evidence]
+        lines += [f"{inner}  - {yaml_scalar(item)}" for item in entry.evidence]
     for name in ("note", "reason"):
         value = getattr(entry, name)
         if value:
-            lines.append(f"{inner}{name}: {_yaml_scalar(' '.join(value.split()))}")
+            lines.append(f"{inner}{name}: {yaml_scalar(' '.join(value.split()))}")
     if entry.fingerprint:
         lines.append(f'{inner}fingerprint: "{entry.fingerprint}"')
     return "\n".join(lines) + "\n"
@@ -64,13 +64,7 @@ def _entry_end(text: str, value: yaml.Node) -> int:
 
 def apply_entries(text: str, entries: list[StatusEntry], path: str) -> str:
     """``text`` with each entry replaced (same task id) or added after the last one."""
-    loader = SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        raise StatusFileError(path, f"bad YAML, cannot update: {exc}") from None
-    finally:
-        loader.dispose()
+    root = compose_text(text, path, "update")
     tasks = next((v for k, v in root.value if k.value == "tasks"), None) if isinstance(
         root, yaml.MappingNode) else None
     if not isinstance(tasks, yaml.MappingNode) or tasks.flow_style:
@@ -88,7 +82,7 @@ def apply_entries(text: str, entries: list[StatusEntry], path: str) -> str:
         start = _line_start(text, key.start_mark.index)
         edits.append((start, _entry_end(text, value), render_entry(entry, indent)))
     if added:
-        at = _after_last_entry(text, tasks, len(indent)) if tasks.value else len(text)
+        at = after_last_entry(text, tasks, len(indent)) if tasks.value else len(text)
         edits.append((at, at, "".join(added)))
     for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         before = text[:start]

@@ -13,7 +13,7 @@ import yaml
 
 from gkparse.errors import StatusFileError
 from gkparse.models import Notice, Task
-from gkparse.status import SafeLoader
+from gkparse.status import compose_text
 
 SHORT = 36
 
@@ -52,14 +52,14 @@ def render_template(notice: Notice, notice_ref: str) -> str:
         "# status: todo | in_progress | done | blocked | waived (或 未开始 推进中 已完成 受阻 免于)",
         "# for done add completed_on: YYYY-MM-DD; for waived add reason: …; evidence: and note: "
         "are optional",
-        f"notice: {_yaml_scalar(notice_ref)}",
+        f"notice: {yaml_scalar(notice_ref)}",
         "# as_of: 2025-12-01   # uncomment to check against a fixed date; default: today (UTC+8)",
         "tasks:",
     ]
     return "\n".join(head) + "\n" + "".join(entry_block(task) for task in notice.tasks)
 
 
-def _yaml_scalar(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """``text`` as written when YAML reads it back unchanged, else double-quoted (JSON is YAML)."""
     try:
         plain = yaml.safe_load(f"k: {text}") == {"k": text}
@@ -70,13 +70,7 @@ def _yaml_scalar(text: str) -> str:
 
 def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[str]]:
     """Add entries for tasks the file lacks; everything already there is kept byte for byte."""
-    loader = SafeLoader(existing)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        raise StatusFileError(path, f"bad YAML, cannot merge: {exc}") from None
-    finally:
-        loader.dispose()
+    root = compose_text(existing, path, "merge")
     if not isinstance(root, yaml.MappingNode):
         raise StatusFileError(path, "not a status file (no tasks: mapping); cannot merge")
     tasks_node = next((value for key, value in root.value if key.value == "tasks"), None)
@@ -89,7 +83,7 @@ def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[
     elif isinstance(tasks_node, yaml.MappingNode) and not tasks_node.flow_style:
         present = {key.value for key, _ in tasks_node.value}
         indent = " " * (tasks_node.value[0][0].start_mark.column if tasks_node.value else 2)
-        insert_at = _after_last_entry(existing, tasks_node, len(indent))
+        insert_at = after_last_entry(existing, tasks_node, len(indent))
     elif isinstance(tasks_node, yaml.ScalarNode) and tasks_node.value in ("", "~", "null"):
         present, indent = set(), "  "
         insert_at = _end_of_line(existing, tasks_node.start_mark.index)
@@ -111,7 +105,7 @@ def _end_of_line(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _after_last_entry(text: str, node: yaml.Node, indent: int) -> int:
+def after_last_entry(text: str, node: yaml.Node, indent: int) -> int:
     """Where new entries go: after the mapping's last entry, before trailing blank lines and
     comments left of the entries (they belong to what follows)."""
     index = node.end_mark.index
