@@ -72,6 +72,7 @@ def test_workbook_from_a_notice_has_every_task_and_what_excel_needs(office: Path
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
     assert sum(len(_rows(book[name])) for name in book.sheetnames[1:]) >= 56
+    assert {sheet.cell(row=r, column=4).fill.fgColor.rgb for r in range(2, 58)} == {"00000000"}
 
 
 def test_workbook_from_a_status_file_fills_colours_and_sums(office: Path) -> None:

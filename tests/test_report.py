@@ -122,3 +122,8 @@ def test_report_as_a_browser_shows_it(tmp_path: Path) -> None:
     assert result["segments"] >= 20  # stacked bars drawn, by section and by lead unit
     assert result["rows"] == 56 and result["overdue_rows"] == 1  # the CSS-only filter works
     assert not result["tofu"] and not result["blank"]  # Chinese glyphs, not boxes
+
+
+def test_report_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    first = _report(tmp_path).read_bytes()
+    assert _report(tmp_path).read_bytes() == first

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from gkparse.checker import TaskState, task_states
@@ -208,8 +209,9 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
     import xlsxwriter
 
     with_status = states is not None
-    if states is None:
-        states = task_states(notice, None, as_of=as_of or date.today())
+    if states is None:  # no status file: nothing to colour, every task 未开始
+        states = [replace(state, flag=None)
+                  for state in task_states(notice, None, as_of=as_of or date.today())]
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "yyyy-mm-dd",
                                         "strings_to_numbers": False, "strings_to_formulas": False,
