@@ -18,17 +18,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	@echo "== gkparse extract samples/notice.docx -o .venv/demo-notice.json: one line per task =="
-	$(BIN)/gkparse extract samples/notice.docx -o $(VENV)/demo-notice.json
-	@$(BIN)/python -c "import json; d=json.load(open('$(VENV)/demo-notice.json', encoding='utf-8')); n=d['notice']; print(n['doc_number'], n['title']); print(len(d['tasks']), 'tasks'); [print(t['id'], t['deadline']['text'] or '-', '|', '、'.join(t['lead_units']) or '-', '|', t['requirement'][:40]) for t in d['tasks']]"
+	@mkdir -p demo-output
+	@echo "== gkparse extract samples/notice.docx -o demo-output/notice.json: one line per task =="
+	$(BIN)/gkparse extract samples/notice.docx -o demo-output/notice.json
+	@$(BIN)/python -c "import json; d=json.load(open('demo-output/notice.json', encoding='utf-8')); n=d['notice']; print(n['doc_number'], n['title']); print(len(d['tasks']), 'tasks'); [print(t['id'], t['deadline']['text'] or '-', '|', '、'.join(t['lead_units']) or '-', '|', t['requirement'][:40]) for t in d['tasks']]"
 	@echo
 	@echo "== gkparse check samples/status.yaml =="
 	-$(BIN)/gkparse check samples/status.yaml --format table
 	@echo
-	@echo "== gkparse ledger / report: .venv/demo-ledger.xlsx and .venv/demo-report.html =="
-	$(BIN)/gkparse ledger samples/status.yaml -o $(VENV)/demo-ledger.xlsx --force
-	$(BIN)/gkparse report samples/status.yaml -o $(VENV)/demo-report.html
-	@echo "open $(VENV)/demo-report.html in a browser; $(VENV)/demo-ledger.xlsx in Excel, WPS or LibreOffice"
+	@echo "== gkparse ledger and report: demo-output/ledger.xlsx, demo-output/report.html =="
+	$(BIN)/gkparse ledger samples/status.yaml -o demo-output/ledger.xlsx --force
+	$(BIN)/gkparse report samples/status.yaml -o demo-output/report.html
+	@echo "open demo-output/report.html in a browser, demo-output/ledger.xlsx in Excel, WPS or LibreOffice"
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests samples
@@ -47,4 +48,4 @@ sample: $(VENV)/.installed
 	$(BIN)/python samples/build_notice.py samples/notice.docx
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) demo-output build *.egg-info src/*.egg-info .pytest_cache
