@@ -200,3 +200,32 @@ def test_cell_with_a_content_control_between_paragraphs(make_notice) -> None:
                                                   tr(tc("（一）乙"), tc("区财政局"), tc("各街道"),
                                                      cell, tc("12月底前")))))
     assert notice.tasks[0].requirement == "要求甲\n要求乙\n要求丙"
+
+
+def _lead_merged_across_a_split(repeat_header: bool) -> str:
+    first = tbl(header_row(), section_row("一、总体"),
+                tr(tc("（一）甲", vmerge="restart"), tc("甲局", vmerge="restart"), tc("——"),
+                   tc("要求一"), tc("12月底前")))
+    second_rows = [tr(tc(vmerge="word"), tc(vmerge="word"), tc("——"), tc("要求二"),
+                      tc("12月底前")),
+                   tr(tc(vmerge="continue"), tc(vmerge="continue"), tc("——"), tc("要求三"),
+                      tc("12月底前"))]
+    second = tbl(*([header_row()] if repeat_header else []), *second_rows)
+    return FRONT + first + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + second
+
+
+def test_merge_cut_by_a_table_split_is_carried_over(make_notice) -> None:
+    for repeat_header in (False, True):
+        notice = parse_notice(make_notice(_lead_merged_across_a_split(repeat_header)))
+        assert [(t.id, t.lead_units, t.subsection.title) for t in notice.tasks] == [
+            ("1.1.1", ["甲局"], "甲"), ("1.1.2", ["甲局"], "甲"), ("1.1.3", ["甲局"], "甲")]
+
+
+def test_a_different_table_after_a_task_table_carries_nothing(make_notice) -> None:
+    first = tbl(header_row(), section_row("一、总体"),
+                tr(tc("（一）甲"), tc("甲局", vmerge="restart"), tc("——"), tc("要求一"),
+                   tc("12月底前")))
+    other = tbl(header_row("工作任务", "牵头部门", "具体要求", "完成时限"),
+                tr(tc("（一）乙"), tc(vmerge="word"), tc("要求二"), tc("12月底前")), columns=4)
+    notice = parse_notice(make_notice(FRONT + first + p("") + other))
+    assert notice.tasks[-1].lead_units == []  # a narrower table is not the same table

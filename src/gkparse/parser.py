@@ -23,7 +23,7 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile
 from gkparse.package import Package, open_package
-from gkparse.table import CT_Row, StreamedTables, read_tbl
+from gkparse.table import CT_Row, StreamedTables, read_tbl, resolve_merges
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
 
@@ -56,6 +56,8 @@ def _read_body(body: etree._Element, streamed: StreamedTables | None = None
         table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
         if table.columns is None and tables and _continues(tables[-1], rows, lines):
             table.columns, table.continued = tables[-1].columns, True
+        if tables and _same_table_split(tables[-1], table, lines):
+            _carry_merges(tables[-1], table)
         tables.append(table)
         if table.columns is None:
             first = next((t for r in rows for c in r.cells.values() if (t := trim(c.text))), "")
@@ -75,6 +77,29 @@ def _continues(previous: _Table, rows: list[CT_Row], lines: list[Line]) -> bool:
     return (previous.columns is not None and bool(rows)
             and max(r.width for r in rows) == previous.columns.width
             and all(not trim(line.text) for line in lines[previous.lines_before:]))
+
+
+def _same_table_split(previous: _Table, table: _Table, lines: list[Line]) -> bool:
+    """A task table right after another of the same width, only blank paragraphs between: one
+    table cut in two (by a page break, or by hand), with or without the header repeated."""
+    return (previous.columns is not None and table.columns is not None and bool(previous.rows)
+            and table.columns.width == previous.columns.width
+            and all(not trim(line.text) for line in lines[previous.lines_before:]))
+
+
+def _carry_merges(previous: _Table, table: _Table) -> None:
+    """Merges continued at the top of the second part take their text from the first part.
+
+    Word keeps a vertical merge inside one table, so a merged lead or task cell cut by a
+    split starts the second part as a continuation with nothing above it.
+    """
+    start = 0
+    if not table.continued:  # skip the second part's own header rows
+        header_ids = {id(row) for row in table.columns.header_rows}
+        start = max((i + 1 for i, row in enumerate(table.rows) if id(row) in header_ids),
+                    default=0)
+    # After resolve_merges, the cells "above" the next table are exactly the last row's.
+    resolve_merges(table.rows[start:], above=dict(previous.rows[-1].cells))
 
 
 def _attachment_title(lines: list[Line]) -> str | None:
