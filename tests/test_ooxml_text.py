@@ -229,3 +229,24 @@ def test_a_different_table_after_a_task_table_carries_nothing(make_notice) -> No
                 tr(tc("（一）乙"), tc(vmerge="word"), tc("要求二"), tc("12月底前")), columns=4)
     notice = parse_notice(make_notice(FRONT + first + p("") + other))
     assert notice.tasks[-1].lead_units == []  # a narrower table is not the same table
+
+
+DELETED_MARK = ('<w:pPr><w:rPr><w:del w:id="7" w:author="审核人" w:date="2025-06-01T00:00:00Z"/>'
+                "</w:rPr></w:pPr>")
+
+
+def test_a_deleted_paragraph_mark_runs_the_paragraph_into_the_next(make_notice) -> None:
+    lead = tc(p(DELETED_MARK, "区党政"), p("办公室"), p("区财政局"))
+    requirement = tc(p(DELETED_MARK, "持续完善"), p("主动公开目录。"))
+    body = FRONT + tbl(header_row(), section_row("一、总体"),
+                       tr(tc("（一）甲"), lead, tc("——"), requirement, tc("12月底前")))
+    task = parse_notice(make_notice(body)).tasks[0]
+    assert task.lead_units == ["区党政办公室", "区财政局"]
+    assert task.requirement == "持续完善主动公开目录。"
+
+
+def test_a_deleted_mark_between_body_paragraphs_joins_them(make_notice) -> None:
+    front = (p(DELETED_MARK, "某办字〔2025〕") + p("3号") + p("某某区人民政府办公室")
+             + p("关于印发2025年工作要点的通知") + p("各部门："))
+    body = front + tbl(header_row(), task_row("（一）甲", "甲局", "——", "要求一", "12月底前"))
+    assert parse_notice(make_notice(body)).notice.doc_number == "某办字〔2025〕3号"

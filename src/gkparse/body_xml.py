@@ -128,6 +128,25 @@ def read_p(paragraph: etree._Element, walk: set[etree._Element] | None = None) -
     return walk_p(paragraph)
 
 
+_MARK_DELETED = f"{w('pPr')}/{w('rPr')}/{w('del')}"
+
+
+def mark_deleted(paragraph: etree._Element, walk: set[etree._Element] | None = None) -> bool:
+    """Whether the paragraph's own mark is a tracked deletion: Word then shows the paragraph
+    run on into the next one. (``walk``: such a paragraph is always in it.)"""
+    if walk is not None and paragraph not in walk:
+        return False
+    return paragraph.find(_MARK_DELETED) is not None
+
+
+def append_paragraph(lines: list[str], text: str, joins_previous: bool) -> None:
+    """Add a paragraph's text, run on into the last one when that one's mark was deleted."""
+    if joins_previous and lines:
+        lines[-1] += text
+    else:
+        lines.append(text)
+
+
 def paragraphs_to_walk(container: etree._Element) -> set[etree._Element]:
     """The w:p under ``container`` holding a break, field, tracked change, text box or the like.
 
@@ -161,10 +180,13 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
 def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None) -> list[str]:
     """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs."""
     lines: list[str] = []
+    joins = False
     for block in iter_blocks(cell):
         if block.tag == P:
-            lines.append(read_p(block, walk))
+            append_paragraph(lines, read_p(block, walk), joins)
+            joins = mark_deleted(block, walk)
         else:
+            joins = False
             for row in iter_rows(block):
                 for inner in iter_cells(row):
                     lines.extend(read_tc(inner, walk))

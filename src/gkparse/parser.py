@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, read_p, w
+from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_deleted, read_p, w
 from gkparse.columns import ColumnMap, find_header
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
@@ -43,13 +43,19 @@ def _read_body(body: etree._Element, streamed: StreamedTables | None = None
     lines: list[Line] = []
     tables: list[_Table] = []
     warnings: list[str] = []
-    in_tasks = False
+    in_tasks = joins = False
     for block in iter_blocks(body):
         if block.tag == P:
-            lines.append(Line(read_p(block), before_tasks=not in_tasks))
+            text = read_p(block)
+            if joins and lines:  # the paragraph before lost its mark: Word shows them as one
+                lines[-1] = Line(lines[-1].text + text, before_tasks=lines[-1].before_tasks)
+            else:
+                lines.append(Line(text, before_tasks=not in_tasks))
+            joins = mark_deleted(block)
             lines.extend(Line(read_p(p), before_tasks=not in_tasks)
                          for p in iter_textbox_paragraphs(block))
             continue
+        joins = False
         rows = streamed.rows_of(block) if streamed else None
         if rows is None:
             rows = read_tbl(block)

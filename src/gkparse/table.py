@@ -24,8 +24,10 @@ from gkparse.body_xml import (
     TBL,
     TR,
     P,
+    append_paragraph,
     iter_cells,
     iter_rows,
+    mark_deleted,
     paragraphs_to_walk,
     read_p,
     read_tc,
@@ -106,12 +108,13 @@ def read_tr(tr: etree._Element, index: int,
         # One loop over the cell reads its properties and, in the common case of plain
         # paragraphs, their text; anything else (wrappers, nested tables) goes to read_tc.
         paragraphs: list[str] = []
-        plain = True
+        plain, joins = True, False
         for child in tc:
             tag = child.tag
             if tag == P:
                 if plain:
-                    paragraphs.append(read_p(child, walk))
+                    append_paragraph(paragraphs, read_p(child, walk), joins)
+                    joins = mark_deleted(child, walk)
             elif tag == _TC_PR:
                 for prop in child:
                     prop_tag = prop.tag
