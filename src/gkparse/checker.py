@@ -289,3 +289,33 @@ def report_data(report: CheckReport) -> dict[str, object]:
             "status_file": report.status_path, "summary": report.summary.to_dict(),
             "findings": [f.to_dict() for f in report.findings]}
 
+
+
+@dataclass
+class Progress:
+    """A notice's tasks with their states, for a ledger or a report.
+
+    ``report`` and ``states`` are None when the source was a notice, not a status file.
+    """
+
+    notice: Notice
+    states: list[TaskState] | None
+    as_of: date
+    report: CheckReport | None = None
+
+
+def load_progress(source: str | Path, *, as_of: date | None = None, warn_days: int = 30,
+                  year: int | None = None, unit: str | None = None,
+                  roster: Roster | None = None) -> Progress:
+    """A status file checked (``.yaml``), or a notice (``.docx`` or extract's JSON) alone."""
+    source = Path(source)
+    if source.suffix.lower() in (".yaml", ".yml"):
+        report = check(source, as_of=as_of, warn_days=warn_days, year=year, unit=unit,
+                       roster=roster)
+        states = task_states(report.notice, report.status, as_of=report.as_of,
+                             warn_days=warn_days)
+        return Progress(report.notice, states, report.as_of, report)
+    notice = load_notice(source, year=year)
+    if unit is not None:
+        notice = for_unit(notice, unit, roster)
+    return Progress(notice, None, as_of or today_in_china())

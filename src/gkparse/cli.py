@@ -344,27 +344,6 @@ def _refuse_to_overwrite(output: Path, force: bool, what: str) -> None:
                                   f"use --force to replace it with a new {what}")
 
 
-def _states_for(source: Path, *, as_of: str | None, warn_days: int, year: int | None,
-                unit: str | None, roster: Path | None):
-    """(notice, task states, as_of, report) for a notice (.docx/.json) or a status file."""
-    from gkparse.checker import check as run_check
-    from gkparse.checker import load_notice, task_states, today_in_china
-    from gkparse.roster import for_unit
-
-    units = _roster(unit, roster, source)
-    if source.suffix.lower() in (".yaml", ".yml"):
-        report = run_check(source, as_of=_parse_date(as_of), warn_days=warn_days, year=year,
-                           unit=unit, roster=units)
-        states = task_states(report.notice, report.status, as_of=report.as_of,
-                             warn_days=warn_days)
-        return report.notice, states, report.as_of, report
-    notice = load_notice(source, year=year)
-    if unit is not None:
-        notice = for_unit(notice, unit, units)
-    when = _parse_date(as_of) or today_in_china()
-    return notice, None, when, None
-
-
 @app.command()
 def ledger(
     source: Annotated[Path, typer.Argument(metavar="NOTICE|STATUS",
@@ -390,14 +369,16 @@ def ledger(
     Example: gkparse ledger samples/status.yaml -o ledger.xlsx
     """
     with reporting_errors():
+        from gkparse.checker import load_progress
         from gkparse.ledger import render_ledger
         from gkparse.output import write_result
 
         _refuse_to_overwrite(output, force, "ledger")
-        notice, states, when, _ = _states_for(source, as_of=as_of, warn_days=warn_days,
-                                              year=year, unit=unit, roster=roster)
-        write_result(render_ledger(notice, states, as_of=when), output, inputs=[source])
-        eprint(f"gkparse: wrote {output} with {len(notice.tasks)} tasks")
+        progress = load_progress(source, as_of=_parse_date(as_of), warn_days=warn_days,
+                                 year=year, unit=unit, roster=_roster(unit, roster, source))
+        write_result(render_ledger(progress.notice, progress.states, as_of=progress.as_of),
+                     output, inputs=[source])
+        eprint(f"gkparse: wrote {output} with {len(progress.notice.tasks)} tasks")
 
 
 class ReportFormat(StrEnum):
@@ -429,18 +410,19 @@ def report(
     Example: gkparse report samples/status.yaml -o report.html
     """
     with reporting_errors():
+        from gkparse.checker import load_progress
+        from gkparse.errors import StatusFileError
         from gkparse.output import write_result
         from gkparse.report import render_html, render_markdown
 
-        _, states, _, checked = _states_for(status_file, as_of=as_of, warn_days=warn_days,
-                                            year=year, unit=unit, roster=roster)
-        if checked is None:
-            from gkparse.errors import StatusFileError
-
+        progress = load_progress(status_file, as_of=_parse_date(as_of), warn_days=warn_days,
+                                 year=year, unit=unit, roster=_roster(unit, roster, status_file))
+        if progress.report is None or progress.states is None:
             raise StatusFileError(status_file, "report needs a status file (.yaml); run "
                                                "gkparse init first")
         renderer = render_html if fmt == ReportFormat.html else render_markdown
-        write_result(renderer(checked, states, unit=unit), output, inputs=[status_file])
+        write_result(renderer(progress.report, progress.states, unit=unit), output,
+                     inputs=[status_file])
 
 
 status_app = typer.Typer(help="Work on status files.", no_args_is_help=True)
@@ -449,8 +431,8 @@ app.add_typer(status_app, name="status")
 
 @status_app.command("import")
 def status_import(
-    workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.", metavar="LEDGER",
-                                             show_default=False)],
+    workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.",
+                                             metavar="LEDGER", show_default=False)],
     into: Annotated[Path, typer.Option("--into", help="The status file to update.")],
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good cells even "
                         "when some cannot be read (they are listed and left out).")] = False,
@@ -465,51 +447,25 @@ def status_import(
     Example: gkparse status import ledger.xlsx --into status.yaml
     """
     with reporting_errors():
-        from gkparse.checker import load_notice
-        from gkparse.errors import StatusFileError
-        from gkparse.ledger_import import plan_import, read_ledger
+        from gkparse.ledger_import import import_ledger
         from gkparse.output import write_result
-        from gkparse.status import load_status_text, parse_status
-        from gkparse.status_edit import apply_entries
 
-        text = load_status_text(into)
-        status = parse_status(text, into)
-        known = None
-        if status.notice:
-            notice = load_notice(into.parent / status.notice)
-            known = {task.id: task for task in notice.tasks}
-        filled, bad = read_ledger(workbook)
-        changes, conflicts = plan_import(status, filled, set(known) if known else None)
-        bad += conflicts
-        for cell in bad:
+        plan = import_ledger(workbook, into)
+        for cell in plan.bad:
             eprint(f"gkparse: {cell.describe(workbook)}")
-        if bad and not skip_bad:
-            eprint(f"gkparse: {len(bad)} cell(s) could not be used; nothing was written "
+        if plan.bad and not skip_bad:
+            eprint(f"gkparse: {len(plan.bad)} cell(s) could not be used; nothing was written "
                    "(fix them, or use --skip-bad)")
             raise typer.Exit(ExitCode.BAD_INPUT)
-        entries = []
-        for change in changes:
-            if change.before is None and known:  # a new entry remembers the text it tracks
-                change.after.fingerprint = known[change.task].fingerprint
-            entries.append(change.after)
+        for change in plan.changes:
             eprint(f"{into}: {change.describe()}")
-        if not changes:
+        if plan.text is None:
             eprint(f"gkparse: {into}: nothing to change")
-            return
-        updated = apply_entries(text, entries, str(into))
-        reread = parse_status(updated, into)
-        for entry in entries:  # what is written must read back as meant
-            got = reread.tasks.get(entry.task)
-            if got is None or (got.status, got.completed_on, got.evidence, got.note,
-                               got.reason) != (entry.status, entry.completed_on,
-                                               entry.evidence, entry.note, entry.reason):
-                raise StatusFileError(into, f"internal error: task {entry.task} would not read "
-                                            "back as imported; nothing was written")
-        if dry_run:
-            eprint(f"gkparse: dry run: {len(changes)} change(s) not written")
-            return
-        write_result(updated, into, inputs=[workbook])
-        eprint(f"gkparse: {into}: {len(changes)} change(s) written")
+        elif dry_run:
+            eprint(f"gkparse: dry run: {len(plan.changes)} change(s) not written")
+        else:
+            write_result(plan.text, into, inputs=[workbook])
+            eprint(f"gkparse: {into}: {len(plan.changes)} change(s) written")
 
 
 def _only(command: str) -> typer.Typer:

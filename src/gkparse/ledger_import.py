@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gkparse.errors import GkparseError, read_input
 from gkparse.ledger import BASELINE_SHEET
-from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile
+from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile, StatusFileError
 
 MAX_LEDGER_BYTES = 100 * 1024 * 1024
 FIELDS = {"状态": "status", "完成日期": "completed_on", "佐证材料": "evidence", "备注": "note"}
@@ -237,3 +237,51 @@ def _describe(name: str, before: StatusEntry | None, after: StatusEntry) -> str:
              "evidence": lambda v: f"{len(v or [])} item(s)",
              "note": lambda v: repr(v), "reason": lambda v: repr(v)}[name]
     return f"{name} {shown(old) if old is not None else '-'} -> {shown(new)}"
+
+
+@dataclass
+class ImportPlan:
+    """What importing a workbook into a status file would do; ``text`` is the new file."""
+
+    status_path: Path
+    changes: list[Change]
+    bad: list[BadCell]
+    text: str | None  # None when nothing changes
+
+
+def import_ledger(workbook: str | Path, status_path: str | Path) -> ImportPlan:
+    """Plan the import of a filled-in ledger into a status file; nothing is written here.
+
+    New entries get the fingerprint of the task they track (from the status
+    file's notice). The new text is parsed back and compared with what was
+    meant before it is offered.
+    """
+    from gkparse.checker import load_notice
+    from gkparse.status import load_status_text, parse_status
+    from gkparse.status_edit import apply_entries
+
+    status_path = Path(status_path)
+    text = load_status_text(status_path)
+    status = parse_status(text, status_path)
+    known = None
+    if status.notice:
+        known = {task.id: task for task in load_notice(status_path.parent / status.notice).tasks}
+    filled, bad = read_ledger(workbook)
+    changes, conflicts = plan_import(status, filled, set(known) if known else None)
+    for change in changes:
+        if change.before is None and known:  # a new entry remembers the text it tracks
+            change.after = replace(change.after, fingerprint=known[change.task].fingerprint)
+    if not changes:
+        return ImportPlan(status_path, changes, bad + conflicts, None)
+    updated = apply_entries(text, [c.after for c in changes], str(status_path))
+    reread = parse_status(updated, status_path)
+    for change in changes:  # what is written must read back as meant
+        meant, got = change.after, reread.tasks.get(change.task)
+        if got is None or _fields(got) != _fields(meant):
+            raise StatusFileError(status_path, f"internal error: task {change.task} would not "
+                                               "read back as imported; nothing was written")
+    return ImportPlan(status_path, changes, bad + conflicts, updated)
+
+
+def _fields(entry: StatusEntry) -> tuple[object, ...]:
+    return (entry.status, entry.completed_on, entry.evidence, entry.note, entry.reason)
