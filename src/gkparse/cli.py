@@ -97,6 +97,7 @@ def _limits(max_mb: int | None):  # -> Limits, imported lazily
     return DEFAULT_LIMITS if max_mb is None else Limits.from_megabytes(max_mb)
 
 
+YearOption = Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")]
 UnitOption = Annotated[str | None, typer.Option(
     "--unit", help="Only the tasks this unit leads or is responsible for, directly or through "
                    "a collective name its roster lists (区直各部门, 各街道, …).")]
@@ -258,8 +259,7 @@ def check(
                    ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write here instead of stdout.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
-                    ] = None,
+    year: YearOption = None,
     max_mb: MaxMegabytes = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
@@ -304,8 +304,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     merge: Annotated[bool, typer.Option("--merge", help="Add tasks missing from an existing "
                      "file, keeping everything people wrote.")] = False,
-    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
-                    ] = None,
+    year: YearOption = None,
 ) -> None:
     """Write a status file for a notice: every task todo, with a comment describing it.
 
@@ -358,8 +357,7 @@ def ledger(
                      "(YYYY-MM-DD); default: the status file's as_of, else today.")] = None,
     warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Rows due within this "
                          "many days are yellow.")] = 30,
-    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
-                    ] = None,
+    year: YearOption = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
@@ -399,8 +397,7 @@ def report(
                      "(YYYY-MM-DD); default: the file's as_of, else today in UTC+8.")] = None,
     warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Tasks due within this "
                          "many days are listed as due soon.")] = 30,
-    year: Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")
-                    ] = None,
+    year: YearOption = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
