@@ -217,3 +217,11 @@ def test_when_two_columns_match_the_more_specific_header_wins(make_notice) -> No
     # 牵头单位 is the exact lead header, so the bare 牵头 column gets no role.
     assert (tasks[0].lead_units, tasks[0].requirement, tasks[0].subsection) == (
         ["乙局"], "要求一", None)
+
+
+def test_a_table_without_rows_is_skipped_with_a_warning(make_notice) -> None:
+    body = FRONT + "<w:tbl><w:tblPr/><w:tblGrid/></w:tbl>" + tbl(
+        header_row(), task_row("（一）甲", "甲局", "——", "要求一", "12月底前"))
+    notice = parse_notice(make_notice(body))
+    assert [t.id for t in notice.tasks] == ["0.1.1"]
+    assert notice.warnings == ["table 1 skipped: no task header row (empty)"]

@@ -33,13 +33,8 @@ _TRANSPARENT_INLINE = frozenset(
     w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir",
                    "bdo", "sdtContent")
 )
-# Content that is not part of the visible text (tracked deletions, moved-away text, properties).
-_SKIPPED_INLINE = frozenset(w(t) for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr"))
 BLOCK_WRAPPERS = frozenset((SDT, SDT_CONTENT, CUSTOM_XML, w("ins"), w("moveTo")))
 _BREAK_TYPES_AS_NEWLINE = frozenset((None, "textWrapping"))
-# What a cell holds besides paragraphs and its properties that carries no text.
-CELL_MARKERS = frozenset((w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"),
-                          w("permStart"), w("permEnd")))
 _W_TYPE = w("type")
 _FLD_CHAR_TYPE = w("fldCharType")
 _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FLD_CHAR = (
@@ -118,8 +113,8 @@ def read_inline(parent: etree._Element, out: list[str], fields: _FieldState) -> 
 def read_p(paragraph: etree._Element, walk: set[etree._Element] | None = None) -> str:
     """The visible text of one w:p; soft breaks become ``\\n``, tabs ``\\t``.
 
-    ``walk``, from ``paragraphs_to_walk``, saves looking into each paragraph of a big
-    table for what needs the element-by-element walk.
+    ``walk``, the paragraphs ``table.StreamedTables`` saw holding something in
+    ``NEEDS_WALK``, saves looking into each paragraph of a big table for them.
     """
     plain = (paragraph not in walk if walk is not None
              else next(paragraph.iter(NEEDS_WALK), None) is None)
@@ -145,15 +140,6 @@ def append_paragraph(lines: list[str], text: str, joins_previous: bool) -> None:
         lines[-1] += text
     else:
         lines.append(text)
-
-
-def paragraphs_to_walk(container: etree._Element) -> set[etree._Element]:
-    """The w:p under ``container`` holding a break, field, tracked change, text box or the like.
-
-    One scan that lxml filters in C; the rare hits name their paragraphs.
-    """
-    return {paragraph for element in container.iter(NEEDS_WALK)
-            for paragraph in element.iterancestors(P)}
 
 
 def walk_p(paragraph: etree._Element) -> str:

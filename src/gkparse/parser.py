@@ -23,7 +23,7 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile
 from gkparse.package import Package, open_package
-from gkparse.table import CT_Row, StreamedTables, read_tbl, resolve_merges
+from gkparse.table import CT_Row, StreamedTables, resolve_merges
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
 
@@ -37,7 +37,7 @@ class _Table:
     lines_before: int = 0  # how many notice lines precede the table
 
 
-def _read_body(body: etree._Element, streamed: StreamedTables | None = None
+def _read_body(body: etree._Element, streamed: StreamedTables
                ) -> tuple[list[Line], list[_Table], list[str]]:
     """One pass over the body: paragraph lines (text boxes, layout tables) and tables."""
     lines: list[Line] = []
@@ -56,14 +56,17 @@ def _read_body(body: etree._Element, streamed: StreamedTables | None = None
                          for p in iter_textbox_paragraphs(block))
             continue
         joins = False
-        rows = streamed.rows_of(block) if streamed else None
-        if rows is None:
-            rows = read_tbl(block)
+        rows = streamed.rows_of(block)
         table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
-        if table.columns is None and tables and _continues(tables[-1], rows, lines):
-            table.columns, table.continued = tables[-1].columns, True
-        if tables and _same_table_split(tables[-1], table, lines):
-            _carry_merges(tables[-1], table)
+        previous = tables[-1] if tables else None
+        if previous is not None and table.columns is None and rows and _right_after(
+                previous, max(r.width for r in rows), lines):
+            # A headerless part right after a task table, as wide as it: the same table,
+            # split by a page break without repeating its header.
+            table.columns, table.continued = previous.columns, True
+        if (previous is not None and table.columns is not None and previous.rows
+                and _right_after(previous, table.columns.width, lines)):
+            _carry_merges(previous, table)
         tables.append(table)
         if table.columns is None:
             first = next((t for r in rows for c in r.cells.values() if (t := trim(c.text))), "")
@@ -77,19 +80,11 @@ def _read_body(body: etree._Element, streamed: StreamedTables | None = None
     return lines, tables, warnings
 
 
-def _continues(previous: _Table, rows: list[CT_Row], lines: list[Line]) -> bool:
-    """A headerless table right after a task table, as wide as it: the same table, split by a
-    page break without repeating its header."""
-    return (previous.columns is not None and bool(rows)
-            and max(r.width for r in rows) == previous.columns.width
-            and all(not trim(line.text) for line in lines[previous.lines_before:]))
-
-
-def _same_table_split(previous: _Table, table: _Table, lines: list[Line]) -> bool:
-    """A task table right after another of the same width, only blank paragraphs between: one
-    table cut in two (by a page break, or by hand), with or without the header repeated."""
-    return (previous.columns is not None and table.columns is not None and bool(previous.rows)
-            and table.columns.width == previous.columns.width
+def _right_after(previous: _Table, width: int, lines: list[Line]) -> bool:
+    """A table of ``width`` columns right after the task table ``previous``, as wide as it and
+    with only blank paragraphs between: the two are one table cut in two (by a page break,
+    or by hand), with or without the header repeated."""
+    return (previous.columns is not None and previous.columns.width == width
             and all(not trim(line.text) for line in lines[previous.lines_before:]))
 
 

@@ -18,18 +18,12 @@ from gkparse.body_xml import (
     ALTERNATE_CONTENT,
     BLOCK_WRAPPERS,
     BODY,
-    CELL_MARKERS,
     MC_CHOICE,
     NEEDS_WALK,
     TBL,
     TR,
     P,
-    append_paragraph,
     iter_cells,
-    iter_rows,
-    mark_deleted,
-    paragraphs_to_walk,
-    read_p,
     read_tc,
     w,
 )
@@ -81,11 +75,27 @@ def _int(element: etree._Element, default: int) -> int:
         return default
 
 
+def _cell_properties(tc: etree._Element) -> tuple[int, str | None, str | None]:
+    """gridSpan, vMerge and hMerge of a cell, read in one loop over its w:tcPr."""
+    span, v_merge, h_merge = 1, None, None
+    first = tc[0] if len(tc) else None
+    tc_pr = first if first is not None and first.tag == _TC_PR else tc.find(_TC_PR)
+    for prop in tc_pr if tc_pr is not None else ():
+        tag = prop.tag
+        if tag == _GRID_SPAN:
+            span = max(_int(prop, 1), 1)
+        elif tag == _V_MERGE:
+            v_merge = prop.get(_VAL, "continue")
+        elif tag == _H_MERGE:
+            h_merge = prop.get(_VAL, "continue")
+    return span, v_merge, h_merge
+
+
 def read_tr(tr: etree._Element, index: int,
             walk: set[etree._Element] | None = None) -> CT_Row | None:
     """Place a row's cells on the grid; a row deleted as a tracked change reads as None.
 
-    ``walk``: see ``body_xml.paragraphs_to_walk``.
+    ``walk``: see ``body_xml.read_p``.
     """
     # Properties are read by one loop over their children: a find() per property costs
     # more than the whole loop, and tables run to tens of thousands of cells.
@@ -104,36 +114,13 @@ def read_tr(tr: etree._Element, index: int,
     column = grid_before
     previous: CT_Tc | None = None
     for tc in iter_cells(tr):
-        span, v_merge, h_merge = 1, None, None
-        # One loop over the cell reads its properties and, in the common case of plain
-        # paragraphs, their text; anything else (wrappers, nested tables) goes to read_tc.
-        paragraphs: list[str] = []
-        plain, joins = True, False
-        for child in tc:
-            tag = child.tag
-            if tag == P:
-                if plain:
-                    append_paragraph(paragraphs, read_p(child, walk), joins)
-                    joins = mark_deleted(child, walk)
-            elif tag == _TC_PR:
-                for prop in child:
-                    prop_tag = prop.tag
-                    if prop_tag == _GRID_SPAN:
-                        span = max(_int(prop, 1), 1)
-                    elif prop_tag == _V_MERGE:
-                        v_merge = prop.get(_VAL, "continue")
-                    elif prop_tag == _H_MERGE:
-                        h_merge = prop.get(_VAL, "continue")
-            elif tag not in CELL_MARKERS:
-                plain = False
-        if not plain:
-            paragraphs = read_tc(tc, walk)
+        span, v_merge, h_merge = _cell_properties(tc)
         if h_merge is not None and h_merge != "restart" and previous is not None:
             # Legacy horizontal merge: this cell widens the one before it.
             previous.span += span
             column += span
             continue
-        cell = CT_Tc(column=column, span=span, paragraphs=paragraphs,
+        cell = CT_Tc(column=column, span=span, paragraphs=read_tc(tc, walk),
                      continues_merge=v_merge is not None and v_merge != "restart",
                      starts_merge=v_merge == "restart")
         row.cells[column] = cell
@@ -167,24 +154,6 @@ def resolve_merges(rows: list[CT_Row], above: dict[int, CT_Tc] | None = None) ->
     return above
 
 
-def read_tbl(tbl: etree._Element) -> list[CT_Row]:
-    """All live rows of a table (tracked-deleted rows skipped), merges resolved.
-
-    ``index`` keeps each row's 1-based position in the XML, deleted rows counted.
-    """
-    walk = paragraphs_to_walk(tbl)
-    rows = [row for index, tr in enumerate(iter_rows(tbl), start=1)
-            if (row := read_tr(tr, index, walk)) is not None]
-    resolve_merges(rows)
-    return rows
-
-
-def grid_columns(tbl: etree._Element) -> int:
-    grid = tbl.find(w("tblGrid"))
-    return 0 if grid is None else len(grid.findall(w("gridCol")))
-
-
-_ROW_WRAPPERS = BLOCK_WRAPPERS  # what may sit between a w:tbl and its w:tr
 _TOP_LEVEL_WRAPPERS = BLOCK_WRAPPERS | {ALTERNATE_CONTENT, MC_CHOICE}
 
 
@@ -200,7 +169,7 @@ def _is_top_level(tbl: etree._Element) -> bool:
 
 def _table_of(tr: etree._Element) -> etree._Element | None:
     parent = tr.getparent()
-    while parent is not None and parent.tag in _ROW_WRAPPERS:
+    while parent is not None and parent.tag in BLOCK_WRAPPERS:  # between a w:tbl and its w:tr
         parent = parent.getparent()
     return parent
 
@@ -222,7 +191,9 @@ class StreamedTables:
     that make a paragraph need the slow walk (``body_xml.NEEDS_WALK``) are
     watched too, so no row has to be searched for them.
 
-    ``rows_of(tbl)`` gives what ``read_tbl(tbl)`` would have.
+    ``rows_of(tbl)`` gives the rows of every table ``body_xml.iter_blocks`` visits in the
+    body: live rows only (tracked-deleted rows skipped), merges resolved, each ``index`` its
+    1-based position in the XML with deleted rows counted.
     """
 
     TAGS = (TBL, TR, *NEEDS_WALK)
@@ -237,9 +208,12 @@ class StreamedTables:
         if tag == TR:
             self._row_end(element)
         elif tag == TBL:
-            table = self._open.pop(element, None)
-            if table is not None:
-                self._done[element] = table.rows
+            if element in self._open:
+                table = self._open.pop(element)
+                if table is not None:
+                    self._done[element] = table.rows
+            elif _is_top_level(element):  # a table without rows
+                self._done[element] = []
         else:  # an element only the walk reads: mark its paragraphs
             self._walk.update(element.iterancestors(P))
 
@@ -263,5 +237,5 @@ class StreamedTables:
         while tr.getprevious() is not None:
             del tr.getparent()[0]
 
-    def rows_of(self, tbl: etree._Element) -> list[CT_Row] | None:
-        return self._done.get(tbl)
+    def rows_of(self, tbl: etree._Element) -> list[CT_Row]:
+        return self._done[tbl]
