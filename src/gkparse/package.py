@@ -30,9 +30,9 @@ PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 
-def _xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True)
+# No entities, no DTD, no network, libxml2's depth cap kept: for whole parts and streams alike.
+SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+            "dtd_validation": False, "huge_tree": False, "remove_comments": True}
 
 
 def sniff(path: Path, data: bytes) -> None:
@@ -108,21 +108,19 @@ def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], budge
     raise DocumentError(path, "not a Word document: the package has no word/document.xml")
 
 
-Watcher = Callable[[str, etree._Element], None]
+Watcher = Callable[[etree._Element], None]
 
 
 def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
            tags: tuple[str, ...] = ()) -> etree._Element:
-    """Parse a part; with ``watch``, stream it, calling ``watch("end", element)`` as each
-    element named in ``tags`` is complete, while the rest of the tree is still being built."""
+    """Parse a part; with ``watch``, stream it, calling ``watch(element)`` as each element
+    named in ``tags`` is complete, while the rest of the tree is still being built."""
     try:
         if watch is None:
-            return etree.fromstring(data, _xml_parser())
-        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags,
-                                 resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=True)
-        for event, element in events:
-            watch(event, element)
+            return etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, **SAFE_XML)
+        for _, element in events:
+            watch(element)
         return events.root
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"

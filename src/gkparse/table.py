@@ -203,7 +203,7 @@ class StreamedTables:
         self._done: dict[etree._Element, list[CT_Row]] = {}
         self._walk: set[etree._Element] = set()
 
-    def __call__(self, event: str, element: etree._Element) -> None:
+    def __call__(self, element: etree._Element) -> None:
         tag = element.tag
         if tag == TR:
             self._row_end(element)
