@@ -312,8 +312,7 @@ def init(
     """
     with reporting_errors():
         from gkparse.checker import load_notice
-        from gkparse.errors import StatusFileError
-        from gkparse.output import write_result
+        from gkparse.output import refuse_to_replace, write_result
         from gkparse.status import load_status_text
         from gkparse.template import merge_template, render_template
 
@@ -327,20 +326,11 @@ def init(
                    f"{'s' if len(added) != 1 else ''}" + (f" ({', '.join(added)})"
                                                           if 0 < len(added) <= 10 else ""))
             return
-        if output.exists() and not force:
-            raise StatusFileError(output, "already exists; use --merge to add new tasks or "
-                                          "--force to overwrite")
+        if not force:
+            refuse_to_replace(output, "use --merge to add new tasks or --force to overwrite")
         ref = os.path.relpath(notice.resolve(), output.resolve().parent)
         write_result(render_template(loaded, Path(ref).as_posix()), output, inputs=[notice])
         eprint(f"gkparse: wrote {output} with {len(loaded.tasks)} tasks")
-
-
-def _refuse_to_overwrite(output: Path, force: bool, what: str) -> None:
-    from gkparse.output import OutputError
-
-    if output.exists() and not force and output.is_file():
-        raise OutputError(output, f"already exists and may hold what people filled in; "
-                                  f"use --force to replace it with a new {what}")
 
 
 @app.command()
@@ -369,9 +359,11 @@ def ledger(
     with reporting_errors():
         from gkparse.checker import load_progress
         from gkparse.ledger import render_ledger
-        from gkparse.output import write_result
+        from gkparse.output import refuse_to_replace, write_result
 
-        _refuse_to_overwrite(output, force, "ledger")
+        if not force:
+            refuse_to_replace(output, "it may hold what units filled in; use --force to "
+                                      "replace it with a new ledger")
         progress = load_progress(source, as_of=_parse_date(as_of), warn_days=warn_days,
                                  year=year, unit=unit, roster=_roster(unit, roster, source))
         write_result(render_ledger(progress.notice, progress.states, as_of=progress.as_of),

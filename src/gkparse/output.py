@@ -16,6 +16,12 @@ class OutputError(GkparseError):
     """The output file cannot be written where asked."""
 
 
+def refuse_to_replace(out: Path, advice: str) -> None:
+    """Files people edit (a status file, a filled-in ledger) are never replaced unasked."""
+    if out.is_file():
+        raise OutputError(out, f"already exists; {advice}")
+
+
 def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to stdout, or to ``out`` through a temporary file and a rename."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
