@@ -12,32 +12,7 @@ import yaml
 
 from gkparse.errors import StatusFileError
 from gkparse.status import StatusEntry, compose_text
-from gkparse.template import after_last_entry, yaml_scalar
-
-
-def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
-    """One entry in block style, fields in the order the contract lists them.
-
-    >>> print(render_entry(StatusEntry(task="1.1.1", line=0, status="done", note="已发布")))
-      "1.1.1":
-        status: done
-        note: 已发布
-    <BLANKLINE>
-    """
-    inner = indent + "  "
-    lines = [f'{indent}"{entry.task}":', f"{inner}status: {entry.status}"]
-    if entry.completed_on is not None:
-        lines.append(f"{inner}completed_on: {entry.completed_on.isoformat()}")
-    if entry.evidence:
-        lines.append(f"{inner}evidence:")
-        lines += [f"{inner}  - {yaml_scalar(item)}" for item in entry.evidence]
-    for name in ("note", "reason"):
-        value = getattr(entry, name)
-        if value:
-            lines.append(f"{inner}{name}: {yaml_scalar(' '.join(value.split()))}")
-    if entry.fingerprint:
-        lines.append(f'{inner}fingerprint: "{entry.fingerprint}"')
-    return "\n".join(lines) + "\n"
+from gkparse.template import after_last_entry, render_entry
 
 
 def _line_start(text: str, index: int) -> int:

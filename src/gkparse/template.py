@@ -13,7 +13,7 @@ import yaml
 
 from gkparse.errors import StatusFileError
 from gkparse.models import Notice, Task
-from gkparse.status import compose_text
+from gkparse.status import StatusEntry, compose_text
 
 SHORT = 36
 
@@ -36,10 +36,33 @@ def entry_block(task: Task, indent: str = "  ") -> str:
     comment = " | ".join(part for part in (_shorten(where, 24), _shorten(task.requirement),
                                            f"牵头: {_shorten(lead, 30)}", f"时限: {deadline}")
                          if part)
-    return (f"{indent}# {_one_line(comment)}\n"
-            f'{indent}"{task.id}":\n'
-            f"{indent}  status: todo\n"
-            f'{indent}  fingerprint: "{task.fingerprint}"\n')
+    entry = StatusEntry(task=task.id, line=0, fingerprint=task.fingerprint)
+    return f"{indent}# {_one_line(comment)}\n" + render_entry(entry, indent)
+
+
+def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
+    """One entry in block style, fields in the order the contract lists them.
+
+    >>> print(render_entry(StatusEntry(task="1.1.1", line=0, status="done", note="已发布")))
+      "1.1.1":
+        status: done
+        note: 已发布
+    <BLANKLINE>
+    """
+    inner = indent + "  "
+    lines = [f'{indent}"{entry.task}":', f"{inner}status: {entry.status}"]
+    if entry.completed_on is not None:
+        lines.append(f"{inner}completed_on: {entry.completed_on.isoformat()}")
+    if entry.evidence:
+        lines.append(f"{inner}evidence:")
+        lines += [f"{inner}  - {yaml_scalar(item)}" for item in entry.evidence]
+    for name in ("note", "reason"):
+        value = getattr(entry, name)
+        if value:
+            lines.append(f"{inner}{name}: {yaml_scalar(' '.join(value.split()))}")
+    if entry.fingerprint:
+        lines.append(f'{inner}fingerprint: "{entry.fingerprint}"')
+    return "\n".join(lines) + "\n"
 
 
 def render_template(notice: Notice, notice_ref: str) -> str:
