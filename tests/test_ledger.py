@@ -225,3 +225,13 @@ def test_libreoffice_opens_and_prints_the_workbook_on_a4_landscape(office: Path)
     assert boxes and all(abs(float(w) - 841.89) < 1 and abs(float(h) - 595.3) < 1
                          for w, h in boxes)  # A4, landscape, on every page
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 5
+
+
+def test_the_remark_column_is_a_waived_tasks_reason(office: Path) -> None:
+    ledger = _ledger(office)
+    assert _rows(load_workbook(ledger)["总台账"])["3.9.7"]["备注"].startswith("该项由市医保局")
+    _fill(ledger, {("3.9.7", "备注"): "市医保局已统一发布", ("1.1.4", "备注"): "已排期"})
+    assert _import(office).exit_code == 0
+    status = load_status(office / "status.yaml")
+    assert status.tasks["3.9.7"].reason == "市医保局已统一发布" and status.tasks["3.9.7"].note is None
+    assert status.tasks["1.1.4"].note == "已排期" and status.tasks["1.1.4"].reason is None

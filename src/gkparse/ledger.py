@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 
 from gkparse.checker import TaskState, task_states
 from gkparse.models import Notice
+from gkparse.status import StatusEntry
 
 STATUS_LABELS = {"todo": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻",
                  "waived": "免于", "untracked": "未跟踪"}
@@ -79,8 +80,19 @@ def _row(state: TaskState) -> list[object]:
         STATUS_LABELS["todo" if state.status == "untracked" else state.status],
         entry.completed_on if entry else None,
         "\n".join(entry.evidence) if entry else "",
-        (entry.note or entry.reason or "") if entry else "",
+        (remark(entry) or "") if entry else "",
     ]
+
+
+def remark_field(status: str) -> str:
+    """Where the 备注 column belongs in a status entry: a waived task's reason, else its note."""
+    return "reason" if status == "waived" else "note"
+
+
+def remark(entry: StatusEntry) -> str | None:
+    """What the 备注 column shows for an entry (its ``remark_field``, else the other one)."""
+    own = getattr(entry, remark_field(entry.status))
+    return own or entry.note or entry.reason
 
 
 LINE_HEIGHT = 13.5  # points, for 10-point 宋体

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from gkparse.errors import GkparseError, read_input
-from gkparse.ledger import BASELINE_SHEET
+from gkparse.ledger import BASELINE_SHEET, remark, remark_field
 from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile, StatusFileError
 
 MAX_LEDGER_BYTES = 100 * 1024 * 1024
@@ -205,10 +205,10 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
             value = getattr(row, name)
             if value is None or (written is not None and value == getattr(written, name)):
                 continue
-            now = getattr(current, name) if current else None
-            if name == "note" and current is not None and current.status == "waived":
-                now = current.reason if current.reason else current.note
-            if value == now or (name == "status" and current is None and value == "todo"):
+            if current is None:  # no entry yet: "todo" is what it already means
+                if name == "status" and value == "todo":
+                    continue
+            elif value == (remark(current) if name == "note" else getattr(current, name)):
                 continue
             seen = proposals.setdefault(row.task, {}).get(name)
             if seen is not None and seen[0] != value:
@@ -222,8 +222,8 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
         before = status.tasks.get(task)
         after = before if before is not None else StatusEntry(task=task, line=0)
         updates = {name: value for name, (value, _) in fields.items()}
-        if updates.get("status", after.status) == "waived" and "note" in updates:
-            updates["reason"] = updates.pop("note")  # a waived task's 备注 is its reason
+        if "note" in updates:  # the 备注 column: a note, or a waived task's reason
+            updates[remark_field(updates.get("status", after.status))] = updates.pop("note")
         after = replace(after, **updates)
         changes.append(Change(task, before, after, [_describe(name, before, after)
                                                     for name in updates]))
