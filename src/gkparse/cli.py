@@ -406,12 +406,11 @@ def report(
 
         progress = load_progress(status_file, as_of=_parse_date(as_of), warn_days=warn_days,
                                  year=year, unit=unit, roster=_roster(unit, roster, status_file))
-        if progress.report is None or progress.states is None:
+        if progress.report is None:
             raise StatusFileError(status_file, "report needs a status file (.yaml); run "
                                                "gkparse init first")
         renderer = render_html if fmt == ReportFormat.html else render_markdown
-        write_result(renderer(progress.report, progress.states, unit=unit), output,
-                     inputs=[status_file])
+        write_result(renderer(progress.report, unit=unit), output, inputs=[status_file])
 
 
 status_app = typer.Typer(help="Work on status files.", no_args_is_help=True)

@@ -4,22 +4,19 @@ The page has no external assets and no JavaScript: office intranets are
 offline, and printing must show what the screen shows. Bars are CSS; the
 filters by unit and status are radio buttons that CSS rules act on, so they
 work with scripting off and print as filtered. Every piece of user text is
-escaped. Both renderers are pure functions of the report and its task states.
+escaped. Both renderers are pure functions of the checked report.
 
->>> from gkparse.checker import check, task_states
->>> report = check("samples/status.yaml")
->>> states = task_states(report.notice, report.status, as_of=report.as_of)
->>> "<h1>" in render_html(report, states)
+>>> from gkparse.checker import check
+>>> "<h1>" in render_html(check("samples/status.yaml"))
 True
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
-from gkparse.checker import CheckReport, TaskState
+from gkparse.checker import CheckReport, TaskState, task_states
 from gkparse.ledger import STATUS_LABELS
 
 # Status order in bars and legends, with its colour.
@@ -29,29 +26,6 @@ SEGMENTS: list[tuple[str, str, str]] = [
     ("todo", "未开始", "#b9bec7"), ("untracked", "未跟踪", "#e3e5e8"),
 ]
 FLAG_LABELS = {"overdue": "逾期", "due_soon": "即将到期"}
-
-
-@dataclass(frozen=True)
-class Figures:
-    tasks: int
-    done: int
-    in_progress: int
-    overdue: int
-    due_soon: int
-
-    @property
-    def percent_done(self) -> float:
-        return 100.0 * self.done / self.tasks if self.tasks else 0.0
-
-
-def figures(states: Sequence[TaskState]) -> Figures:
-    return Figures(
-        tasks=len(states),
-        done=sum(s.status == "done" for s in states),  # as check counts it (waived apart)
-        in_progress=sum(s.status == "in_progress" for s in states),
-        overdue=sum(s.flag == "overdue" for s in states),
-        due_soon=sum(s.flag == "due_soon" for s in states),
-    )
 
 
 def _groups(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]:
@@ -180,15 +154,20 @@ tr,.bar-row,.card{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}
 """
 
 
-def render_html(report: CheckReport, states: Sequence[TaskState], *, unit: str | None = None
-                ) -> str:
-    """The whole page. ``unit`` only names the view in the heading (the states are filtered)."""
+def _states(report: CheckReport) -> list[TaskState]:
+    return task_states(report.notice, report.status, as_of=report.as_of,
+                       warn_days=report.warn_days)
+
+
+def render_html(report: CheckReport, *, unit: str | None = None) -> str:
+    """The whole page. ``unit`` only names the view in the heading (the report is filtered)."""
     info = report.notice.notice
     title = info.title or report.notice.source.path
-    f = figures(states)
-    cards = [("任务总数", f.tasks, ""), ("已完成", f.done, ""), ("推进中", f.in_progress, ""),
-             ("逾期", f.overdue, "red"), ("即将到期", f.due_soon, "yellow"),
-             ("完成率", f"{f.percent_done:.1f}%", "")]
+    states = _states(report)
+    f = report.summary
+    cards = [("任务总数", f.tasks, ""), ("已完成", f.by_status["done"], ""),
+             ("推进中", f.by_status["in_progress"], ""), ("逾期", f.overdue, "red"),
+             ("即将到期", f.due_soon, "yellow"), ("完成率", f"{f.percent_done:.1f}%", "")]
     card_html = "".join(f'<div class="card {cls}" data-figure="{label}"><div class="n">{value}'
                         f'</div><div class="l">{label}</div></div>' for label, value, cls in cards)
     attention = [s for s in states if s.flag in ("overdue", "due_soon")]
@@ -238,15 +217,16 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def render_markdown(report: CheckReport, states: Sequence[TaskState], *,
-                    unit: str | None = None) -> str:
+def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     """The report's summary for a CI step summary or a pull-request comment."""
-    f = figures(states)
+    states = _states(report)
+    f = report.summary
     title = report.notice.notice.title or report.notice.source.path
     view = f"（{unit}）" if unit else ""
     lines = [f"## 工作进展{view}：{_md(title)}", "",
-             f"截至 {report.as_of.isoformat()}：任务 {f.tasks} 项，已完成 {f.done} 项"
-             f"（{f.percent_done:.1f}%），推进中 {f.in_progress} 项，**逾期 {f.overdue} 项**，"
+             f"截至 {report.as_of.isoformat()}：任务 {f.tasks} 项，已完成 {f.by_status['done']} 项"
+             f"（{f.percent_done:.1f}%），推进中 {f.by_status['in_progress']} 项，"
+             f"**逾期 {f.overdue} 项**，"
              f"即将到期 {f.due_soon} 项。", ""]
     for heading, key in (("按一级任务", "section"), ("按牵头单位", "lead")):
         lines += [f"### {heading}", "", "| | " + " | ".join(label for _, label, _ in SEGMENTS)
