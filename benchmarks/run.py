@@ -152,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     files = ensure_data()
     goals = Goals()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"# gkparse benchmarks, {date.today()}, {platform.machine()} {cores} cores, "
+    from gkparse.batch import default_jobs  # the cores --jobs would use
+
+    print(f"# gkparse benchmarks, {date.today()}, {platform.machine()} {default_jobs()} cores, "
           f"Python {platform.python_version()}\n")
 
     results: dict[str, dict[str, Sample]] = {}

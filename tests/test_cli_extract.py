@@ -212,6 +212,9 @@ def test_each_command_runs_through_the_console_entry_point(command: str) -> None
                            "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert f" {command} [OPTIONS]" in done.stdout.splitlines()[0]
+
+
+def test_an_unknown_command_is_a_usage_error() -> None:
     unknown = subprocess.run([sys.executable, "-m", "gkparse.cli", "exract"], capture_output=True,
                              text=True, check=False)
     assert unknown.returncode == 2 and "No such command 'exract'" in unknown.stderr
