@@ -65,15 +65,16 @@ def load_roster(path: str | Path) -> Roster:
     """Read ``units.yaml``; a RosterError names the file and what is wrong."""
     import yaml
 
-    from gkparse.status import SafeLoader
+    from gkparse.status import SafeLoader, yaml_error
 
     path = Path(path)
     raw = read_input(path, RosterError, "a roster file", MAX_ROSTER_BYTES)
     try:
         data = yaml.load(raw.decode("utf-8-sig"), Loader=SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise RosterError(path, f"bad YAML: {first}") from None
+    except UnicodeDecodeError as exc:
+        raise RosterError(path, f"not UTF-8 text (byte {exc.start})") from None
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc, error=RosterError) from None
     data = data or {}
     if not isinstance(data, dict) or set(data) - {"groups", "aliases"}:
         raise RosterError(path, "a roster has two mappings: groups: (name: [units]) and "

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import yaml
 
-from gkparse.errors import StatusFileError, read_input
+from gkparse.errors import GkparseError, StatusFileError, read_input
 from gkparse.limits import DEFAULT_LIMITS
 
 try:  # the C loader is several times faster on large files
@@ -200,14 +200,8 @@ def parse_status(text: str, path: str | Path) -> StatusFile:
                 status.tasks_line = _line(key)
                 _read_tasks(status, value, loader, path)
         return status
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        raise StatusFileError(path, f"bad YAML: {problem}",
-                              line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise StatusFileError(path, f"bad YAML: {first}") from None
+        raise yaml_error(path, exc) from None
     except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
         raise StatusFileError(path, f"bad value: {exc}") from None
     finally:
@@ -232,6 +226,17 @@ def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> 
         status.tasks[task] = _entry(task, key, value, loader, path)
 
 
+def yaml_error(path: str | Path, exc: yaml.YAMLError, what: str = "bad YAML",
+               error: type[GkparseError] = StatusFileError) -> GkparseError:
+    """One line for a PyYAML error: its problem, at its line (PyYAML's own text spans several)."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return error(path, f"{what}: {exc.problem or 'invalid YAML'}",
+                     line=mark.line + 1 if mark else None)
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return error(path, f"{what}: {first}")
+
+
 def compose_text(text: str, path: str, doing: str) -> yaml.Node | None:
     """The YAML node tree of a status file's text, for editing it in place (``doing``: what for,
     in the error message)."""
@@ -239,7 +244,7 @@ def compose_text(text: str, path: str, doing: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise StatusFileError(path, f"bad YAML, cannot {doing}: {exc}") from None
+        raise yaml_error(path, exc, f"bad YAML, cannot {doing}") from None
     finally:
         loader.dispose()
 
