@@ -133,7 +133,9 @@ class Notice:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _encode(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """One level of a record as JSON data: ``json.dumps(record, default=json_default)`` writes
+    a record without converting it first."""
     names = _FIELD_NAMES.get(type(value))
     if names is None:
         if isinstance(value, date):
@@ -149,14 +151,9 @@ def to_data(value: Any) -> Any:
     if isinstance(value, list):
         return [to_data(item) for item in value]
     if is_dataclass(value) or isinstance(value, date):
-        encoded = _encode(value)
+        encoded = json_default(value)
         return {k: to_data(v) for k, v in encoded.items()} if isinstance(encoded, dict) else encoded
     return value
-
-
-def json_default(value: Any) -> Any:
-    """``json.dumps(record, default=json_default)`` writes a record without converting it first."""
-    return _encode(value)
 
 
 def fingerprint(requirement: str) -> str:
