@@ -21,11 +21,10 @@ from datetime import date, datetime, time
 
 from gkparse.checker import TaskState, task_states
 from gkparse.models import Notice
-from gkparse.status import StatusEntry
+from gkparse.status import CHINESE_STATUS, StatusEntry
 
-STATUS_LABELS = {"todo": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻",
-                 "waived": "免于", "untracked": "未跟踪"}
-ENTRY_WORDS = ["未开始", "推进中", "已完成", "受阻", "免于"]  # what the drop-down offers
+STATUS_LABELS = {**CHINESE_STATUS, "untracked": "未跟踪"}
+ENTRY_WORDS = list(CHINESE_STATUS.values())  # what the drop-down offers
 SUMMARY_STATES = ["已完成", "推进中", "未开始", "受阻", "免于", "未跟踪"]
 # (header, width in characters): the columns of every task sheet, in order.
 COLUMNS: list[tuple[str, int]] = [

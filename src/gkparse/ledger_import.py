@@ -16,7 +16,13 @@ from pathlib import Path
 
 from gkparse.errors import GkparseError, read_input
 from gkparse.ledger import BASELINE_SHEET, remark, remark_field
-from gkparse.status import STATUS_WORDS, StatusEntry, StatusFile, StatusFileError
+from gkparse.status import (
+    CHINESE_STATUS,
+    STATUS_WORDS,
+    StatusEntry,
+    StatusFile,
+    StatusFileError,
+)
 
 MAX_LEDGER_BYTES = 100 * 1024 * 1024
 FIELDS = {"状态": "status", "完成日期": "completed_on", "佐证材料": "evidence", "备注": "note"}
@@ -166,9 +172,8 @@ def _read_row(sheet: str, columns: dict[str, int], values: tuple, number: int,
         if word in STATUS_WORDS:
             row.status = STATUS_WORDS[word]
         else:
-            chinese = "、".join(w for w in STATUS_WORDS if not w.isascii())
-            bad.append(BadCell(sheet, ref("状态"), task,
-                               f"unknown status {word!r}; use one of {chinese}"))
+            bad.append(BadCell(sheet, ref("状态"), task, f"unknown status {word!r}; use one of "
+                                                       f"{'、'.join(CHINESE_STATUS.values())}"))
     if "完成日期" in columns:
         when = _date(cell("完成日期"))
         if isinstance(when, str):

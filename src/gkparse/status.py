@@ -24,11 +24,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
 Status = Literal["todo", "in_progress", "done", "blocked", "waived"]
-STATUS_WORDS: dict[str, Status] = {
-    "todo": "todo", "in_progress": "in_progress", "done": "done", "blocked": "blocked",
-    "waived": "waived",
-    "未开始": "todo", "推进中": "in_progress", "已完成": "done", "受阻": "blocked", "免于": "waived",
-}
+# The word people write for each status in Chinese (status files, the ledger's drop-down).
+CHINESE_STATUS: dict[Status, str] = {"todo": "未开始", "in_progress": "推进中", "done": "已完成",
+                                     "blocked": "受阻", "waived": "免于"}
+STATUS_WORDS: dict[str, Status] = {**{s: s for s in CHINESE_STATUS},
+                                   **{word: s for s, word in CHINESE_STATUS.items()}}
 ENTRY_FIELDS = frozenset({"status", "completed_on", "evidence", "note", "reason", "fingerprint"})
 TOP_FIELDS = frozenset({"notice", "as_of", "tasks"})
 MAX_EXPANDED_NODES = 1_000_000
