@@ -20,11 +20,9 @@ from gkparse.checker import CheckReport, TaskState, task_states
 from gkparse.ledger import STATUS_LABELS
 
 # Status order in bars and legends, with its colour.
-SEGMENTS: list[tuple[str, str, str]] = [
-    ("done", "已完成", "#3a9d5d"), ("waived", "免于", "#9b8ec4"),
-    ("in_progress", "推进中", "#3b7dd8"), ("blocked", "受阻", "#e08a2e"),
-    ("todo", "未开始", "#b9bec7"), ("untracked", "未跟踪", "#e3e5e8"),
-]
+SEGMENTS: list[tuple[str, str, str]] = [(status, STATUS_LABELS[status], colour) for status, colour in (
+    ("done", "#3a9d5d"), ("waived", "#9b8ec4"), ("in_progress", "#3b7dd8"),
+    ("blocked", "#e08a2e"), ("todo", "#b9bec7"), ("untracked", "#e3e5e8"))]
 FLAG_LABELS = {"overdue": "逾期", "due_soon": "即将到期"}
 
 
