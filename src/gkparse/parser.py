@@ -48,7 +48,7 @@ def _read_body(body: etree._Element, streamed: StreamedTables
         if block.tag == P:
             text = read_p(block)
             if joins and lines:  # the paragraph before lost its mark: Word shows them as one
-                lines[-1] = Line(lines[-1].text + text, before_tasks=lines[-1].before_tasks)
+                lines[-1].text += text
             else:
                 lines.append(Line(text, before_tasks=not in_tasks))
             joins = mark_deleted(block)
