@@ -163,11 +163,16 @@ def iter_blocks(container: etree._Element) -> Iterator[etree._Element]:
                 yield from iter_blocks(choice)
 
 
-def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None) -> list[str]:
-    """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs."""
+def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None,
+            blocks: list[etree._Element] | None = None) -> list[str]:
+    """A cell's paragraphs, in order; a nested table contributes its cells' paragraphs.
+
+    ``blocks``: the cell's paragraphs when the caller has already listed them (a plain cell,
+    the bulk of a big table), which saves walking the cell a second time.
+    """
     lines: list[str] = []
     joins = False
-    for block in iter_blocks(cell):
+    for block in iter_blocks(cell) if blocks is None else blocks:
         if block.tag == P:
             append_paragraph(lines, read_p(block, walk), joins)
             joins = mark_deleted(block, walk)

@@ -75,20 +75,37 @@ def _int(element: etree._Element, default: int) -> int:
         return default
 
 
-def _cell_properties(tc: etree._Element) -> tuple[int, str | None, str | None]:
-    """gridSpan, vMerge and hMerge of a cell, read in one loop over its w:tcPr."""
+# What a cell holds besides paragraphs and its properties that carries no text.
+_CELL_MARKERS = frozenset((w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("permStart"),
+                           w("permEnd")))
+
+
+def _read_cell(tc: etree._Element, walk: set[etree._Element] | None
+               ) -> tuple[int, str | None, str | None, list[str]]:
+    """A cell's gridSpan, vMerge, hMerge and paragraphs, from one loop over its children.
+
+    A find() per property, or a second walk over the cell for its text, costs more than this
+    loop, and tables run to tens of thousands of cells.
+    """
     span, v_merge, h_merge = 1, None, None
-    first = tc[0] if len(tc) else None
-    tc_pr = first if first is not None and first.tag == _TC_PR else tc.find(_TC_PR)
-    for prop in tc_pr if tc_pr is not None else ():
-        tag = prop.tag
-        if tag == _GRID_SPAN:
-            span = max(_int(prop, 1), 1)
-        elif tag == _V_MERGE:
-            v_merge = prop.get(_VAL, "continue")
-        elif tag == _H_MERGE:
-            h_merge = prop.get(_VAL, "continue")
-    return span, v_merge, h_merge
+    paragraphs: list[etree._Element] | None = []
+    for child in tc:
+        tag = child.tag
+        if tag == P:
+            if paragraphs is not None:
+                paragraphs.append(child)
+        elif tag == _TC_PR:
+            for prop in child:
+                prop_tag = prop.tag
+                if prop_tag == _GRID_SPAN:
+                    span = max(_int(prop, 1), 1)
+                elif prop_tag == _V_MERGE:
+                    v_merge = prop.get(_VAL, "continue")
+                elif prop_tag == _H_MERGE:
+                    h_merge = prop.get(_VAL, "continue")
+        elif tag not in _CELL_MARKERS:
+            paragraphs = None  # a wrapper or a nested table: read_tc walks the cell itself
+    return span, v_merge, h_merge, read_tc(tc, walk, paragraphs)
 
 
 def read_tr(tr: etree._Element, index: int,
@@ -114,13 +131,13 @@ def read_tr(tr: etree._Element, index: int,
     column = grid_before
     previous: CT_Tc | None = None
     for tc in iter_cells(tr):
-        span, v_merge, h_merge = _cell_properties(tc)
+        span, v_merge, h_merge, paragraphs = _read_cell(tc, walk)
         if h_merge is not None and h_merge != "restart" and previous is not None:
             # Legacy horizontal merge: this cell widens the one before it.
             previous.span += span
             column += span
             continue
-        cell = CT_Tc(column=column, span=span, paragraphs=read_tc(tc, walk),
+        cell = CT_Tc(column=column, span=span, paragraphs=paragraphs,
                      continues_merge=v_merge is not None and v_merge != "restart",
                      starts_merge=v_merge == "restart")
         row.cells[column] = cell
