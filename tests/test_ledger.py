@@ -148,8 +148,8 @@ def test_round_trip_ledger_edit_import_check(office: Path) -> None:
                    ("1.2.1", "备注"): "已召开联席会议", ("4.13.3", "状态"): "推进中"})
     result = _import(office)
     assert result.exit_code == 0, result.output
-    assert "1.4.5: status in_progress -> done, completed_on - -> 2025-10-10" in result.stderr
-    assert "4.13.3: added (status - -> in_progress)" in result.stderr
+    assert "1.4.5: 状态 推进中 -> 已完成, 完成日期 - -> 2025-10-10" in result.stderr
+    assert "4.13.3: added (状态 - -> 推进中)" in result.stderr
     after = (office / "status.yaml").read_text(encoding="utf-8")
     status = load_status(office / "status.yaml")
     assert status.tasks["1.4.5"].status == "done"
@@ -182,7 +182,7 @@ def test_bad_cells_are_listed_and_nothing_is_written(office: Path) -> None:
     assert "nothing was written" in result.stderr
     assert (office / "status.yaml").read_bytes() == before
     skipped = _import(office, "--skip-bad")
-    assert skipped.exit_code == 0 and "1.1.4: status todo -> done" in skipped.stderr
+    assert skipped.exit_code == 0 and "1.1.4: 状态 未开始 -> 已完成" in skipped.stderr
     assert load_status(office / "status.yaml").tasks["1.1.2"].status == "in_progress"
 
 
@@ -191,7 +191,10 @@ def test_sheets_that_disagree_are_a_conflict(office: Path) -> None:
     _fill(ledger, {("1.1.4", "状态"): "已完成"})
     _fill(ledger, {("1.1.4", "状态"): "受阻"}, sheet="各街道")
     result = _import(office)
-    assert result.exit_code == 2 and "status differs between sheets" in result.stderr
+    assert result.exit_code == 2
+    conflict = [line for line in result.stderr.splitlines() if "in 总台账!" in line]
+    assert len(conflict) == 1  # one conflict, said once, naming both cells and both words
+    assert "各街道!I" in conflict[0] and "'受阻' here, but '已完成' in 总台账!I" in conflict[0]
 
 
 def test_dry_run_lists_and_writes_nothing(office: Path) -> None:
@@ -199,7 +202,7 @@ def test_dry_run_lists_and_writes_nothing(office: Path) -> None:
     _fill(ledger, {("1.1.4", "状态"): "推进中"})
     before = (office / "status.yaml").read_bytes()
     result = _import(office, "--dry-run")
-    assert result.exit_code == 0 and "1.1.4: status todo -> in_progress" in result.stderr
+    assert result.exit_code == 0 and "1.1.4: 状态 未开始 -> 推进中" in result.stderr
     assert (office / "status.yaml").read_bytes() == before
 
 

@@ -313,15 +313,11 @@ def init(
     with reporting_errors():
         from gkparse.checker import load_notice
         from gkparse.output import refuse_to_replace, write_result
-        from gkparse.status import load_status_text
-        from gkparse.template import merge_template, render_template
+        from gkparse.template import merge_into, render_template
 
         loaded = load_notice(notice, year=year)
         if output.exists() and merge:
-            existing = load_status_text(output)
-            text, added = merge_template(existing, loaded, str(output))
-            if added:
-                write_result(text, output, inputs=[notice])
+            added = merge_into(output, loaded)
             eprint(f"gkparse: {output}: added {len(added)} task"
                    f"{'s' if len(added) != 1 else ''}" + (f" ({', '.join(added)})"
                                                           if 0 < len(added) <= 10 else ""))
@@ -436,14 +432,13 @@ def status_import(
     """
     with reporting_errors():
         from gkparse.ledger_import import import_ledger
-        from gkparse.output import write_result
 
-        plan = import_ledger(workbook, into)
+        plan = import_ledger(workbook, into, write=not dry_run, skip_bad=skip_bad)
         for cell in plan.bad:
             eprint(f"gkparse: {cell.describe(workbook)}")
         if plan.bad and not skip_bad:
             eprint(f"gkparse: {len(plan.bad)} cell(s) could not be used; nothing was written "
-                   "(fix them, or use --skip-bad)")
+                   "(fix them, or use --skip-bad to import the other rows)")
             raise typer.Exit(ExitCode.BAD_INPUT)
         for change in plan.changes:
             eprint(f"{into}: {change.describe()}")
@@ -452,7 +447,6 @@ def status_import(
         elif dry_run:
             eprint(f"gkparse: dry run: {len(plan.changes)} change(s) not written")
         else:
-            write_result(plan.text, into, inputs=[workbook])
             eprint(f"gkparse: {into}: {len(plan.changes)} change(s) written")
 
 

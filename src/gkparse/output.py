@@ -1,7 +1,14 @@
-"""Writing results: to stdout, or atomically to ``-o FILE`` (never half a file, never an input)."""
+"""Writing results: to stdout, or atomically to ``-o FILE`` (never half a file, never an input).
+
+A file is replaced through a temporary file beside it and a rename, so a
+reader (or a crash, or ``kill -9``) sees the old file or the new one, never
+a mix. The rename goes to the file a symbolic link points at, so the link
+stays a link; the new file gets the old one's mode and owner.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -9,7 +16,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from gkparse.errors import GkparseError
+from gkparse.errors import FILES_READ, GkparseError
+
+TEMP_MARK = ".gkparse-"
 
 
 class OutputError(GkparseError):
@@ -22,20 +31,40 @@ def refuse_to_replace(out: Path, advice: str) -> None:
         raise OutputError(out, f"already exists; {advice}")
 
 
+def temp_prefix(target: Path) -> str:
+    """The name start of the temporary files written beside ``target``."""
+    return f".{target.name}{TEMP_MARK}"
+
+
+def _is_input(out: Path, inputs: Iterable[Path]) -> bool:
+    try:
+        info = out.stat()
+    except OSError:
+        return False
+    if (info.st_dev, info.st_ino) in FILES_READ:
+        return True
+    for given in inputs:
+        with contextlib.suppress(OSError):
+            if out.samefile(given):
+                return True
+    return False
+
+
 def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] = ()) -> None:
-    """Write ``data`` to stdout, or to ``out`` through a temporary file and a rename."""
+    """Write ``data`` to stdout, or to ``out`` through a temporary file and a rename.
+
+    ``out`` is refused when it is any file this process has read (the notice a
+    status file names, a roster, a workbook), whatever path or link names it,
+    or one of ``inputs``.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or str(out) == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
     out = Path(out)
-    for given in inputs:
-        try:
-            if given.exists() and out.exists() and out.samefile(given):
-                raise OutputError(out, "refusing to overwrite an input file")
-        except OSError:
-            continue
+    if _is_input(out, inputs):
+        raise OutputError(out, "refusing to overwrite an input file")
     if out.exists() and not out.is_file() and not out.is_dir():
         # /dev/null, /dev/stdout, a named pipe: write into it; renaming over it would
         # replace the device itself.
@@ -45,33 +74,64 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
         except OSError as exc:
             raise OutputError(out, f"cannot write: {exc.strerror or exc}") from None
         return
-    folder = out.parent if str(out.parent) else Path(".")
+    replace_file(Path(os.path.realpath(out)), payload, shown=out)
+
+
+def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> None:
+    """Replace (or create) the regular file ``target`` with ``payload``, atomically.
+
+    The old file's mode and owner carry over; a file this user could not give
+    back to its owner is refused before anything is written.
+    """
+    shown = shown or target
+    folder = target.parent
     if not folder.is_dir():
-        raise OutputError(out, f"the folder {folder} does not exist")
+        raise OutputError(shown, f"the folder {folder} does not exist")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        old = target.stat()
+    except FileNotFoundError:
+        old = None
     except OSError as exc:
-        raise OutputError(out, f"cannot write here: {exc.strerror or exc}") from None
+        raise OutputError(shown, f"cannot write: {exc.strerror or exc}") from None
+    if old is not None and old.st_uid != os.geteuid() and os.geteuid() != 0:
+        raise OutputError(shown, "belongs to another user; replacing it would make it yours "
+                                 "(ask its owner, or write elsewhere with -o)")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(shown, f"cannot write here: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
         # mkstemp makes the file private (0600); give it the mode the file had, or the one a
         # new file gets, so a shared folder's readers can still open it.
-        os.chmod(temp, _mode_for(out))
-        os.replace(temp, out)
+        os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
+        if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+            os.chown(temp, old.st_uid, old.st_gid)
+        os.replace(temp, target)
     except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(out, f"cannot write: {exc.strerror or exc}; the file was left "
-                               "as it was") from None
+        raise OutputError(shown, f"cannot write: {exc.strerror or exc}; the file was left "
+                                 "as it was") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
 
 
-def _mode_for(out: Path) -> int:
-    try:
-        return stat.S_IMODE(out.stat().st_mode)
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

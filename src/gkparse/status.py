@@ -249,13 +249,17 @@ def compose_text(text: str, path: str, doing: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def load_status_text(path: Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> str:
-    """A status file's text, or a StatusFileError saying why it cannot be read."""
-    raw = read_input(path, StatusFileError, "a status file", max_bytes)
+def decode_status(raw: bytes, path: str | Path) -> str:
+    """A status file's bytes as text, a BOM kept (an edit writes it back as it was)."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise StatusFileError(path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def load_status_text(path: Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> str:
+    """A status file's text (a BOM kept), or a StatusFileError saying why it cannot be read."""
+    return decode_status(read_input(path, StatusFileError, "a status file", max_bytes), path)
 
 
 def load_status(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_status_bytes) -> StatusFile:

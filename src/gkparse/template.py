@@ -7,13 +7,13 @@ merge can add entries without touching a byte of what people wrote.
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
-import yaml
-
-from gkparse.errors import StatusFileError
+from gkparse.inplace import open_for_edit
+from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
-from gkparse.status import StatusEntry, compose_text
+from gkparse.status import StatusEntry, decode_status, parse_status
+from gkparse.status_edit import NewEntry, edit_status_text, render_entry, scalar
 
 SHORT = 36
 
@@ -27,42 +27,21 @@ def _shorten(text: str, limit: int = SHORT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def entry_block(task: Task, indent: str = "  ") -> str:
-    """The comment and entry for one task, ids and fingerprints quoted so YAML keeps them text."""
+def describe_task(task: Task) -> str:
+    """The one-line comment written above a task's entry: where, what, who, when."""
     level = task.subsection or task.section
     where = level.title if level and level.title else ""
     lead = "、".join(task.lead_units) or "无牵头单位"
     deadline = task.deadline.text or "无时限"
-    comment = " | ".join(part for part in (_shorten(where, 24), _shorten(task.requirement),
-                                           f"牵头: {_shorten(lead, 30)}", f"时限: {deadline}")
-                         if part)
-    entry = StatusEntry(task=task.id, line=0, fingerprint=task.fingerprint)
-    return f"{indent}# {_one_line(comment)}\n" + render_entry(entry, indent)
+    return _one_line(" | ".join(part for part in (
+        _shorten(where, 24), _shorten(task.requirement), f"牵头: {_shorten(lead, 30)}",
+        f"时限: {deadline}") if part))
 
 
-def render_entry(entry: StatusEntry, indent: str = "  ") -> str:
-    """One entry in block style, fields in the order the contract lists them.
-
-    >>> print(render_entry(StatusEntry(task="1.1.1", line=0, status="done", note="已发布")))
-      "1.1.1":
-        status: done
-        note: 已发布
-    <BLANKLINE>
-    """
-    inner = indent + "  "
-    lines = [f'{indent}"{entry.task}":', f"{inner}status: {entry.status}"]
-    if entry.completed_on is not None:
-        lines.append(f"{inner}completed_on: {entry.completed_on.isoformat()}")
-    if entry.evidence:
-        lines.append(f"{inner}evidence:")
-        lines += [f"{inner}  - {yaml_scalar(item)}" for item in entry.evidence]
-    for name in ("note", "reason"):
-        value = getattr(entry, name)
-        if value:
-            lines.append(f"{inner}{name}: {yaml_scalar(' '.join(value.split()))}")
-    if entry.fingerprint:
-        lines.append(f'{inner}fingerprint: "{entry.fingerprint}"')
-    return "\n".join(lines) + "\n"
+def new_entry(task: Task) -> NewEntry:
+    """A ``todo`` entry for a task, with its fingerprint and describing comment."""
+    return NewEntry(StatusEntry(task=task.id, line=0, fingerprint=task.fingerprint),
+                    describe_task(task))
 
 
 def render_template(notice: Notice, notice_ref: str) -> str:
@@ -79,66 +58,35 @@ def render_template(notice: Notice, notice_ref: str) -> str:
         "# as_of: 2025-12-01   # uncomment to check against a fixed date; default: today (UTC+8)",
         "tasks:",
     ]
-    return "\n".join(head) + "\n" + "".join(entry_block(task) for task in notice.tasks)
+    entries = [new_entry(task) for task in notice.tasks]
+    return "\n".join(head) + "\n" + "".join(f"  # {item.comment}\n" + render_entry(item.entry)
+                                            for item in entries)
 
 
 def yaml_scalar(text: str) -> str:
-    """``text`` as written when YAML reads it back unchanged, else double-quoted (JSON is YAML)."""
-    try:
-        plain = yaml.safe_load(f"k: {text}") == {"k": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    """``text`` as written when YAML reads it back unchanged, else double-quoted.
+
+    >>> yaml_scalar("notice.docx"), yaml_scalar("yes")
+    ('notice.docx', '"yes"')
+    """
+    return scalar(text)
 
 
 def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[str]]:
     """Add entries for tasks the file lacks; everything already there is kept byte for byte."""
-    root = compose_text(existing, path, "merge")
-    if not isinstance(root, yaml.MappingNode):
-        raise StatusFileError(path, "not a status file (no tasks: mapping); cannot merge")
-    tasks_node = next((value for key, value in root.value if key.value == "tasks"), None)
-    if tasks_node is None:
-        body = existing if existing.endswith("\n") or not existing else existing + "\n"
-        existing = body + "tasks:\n"
-        present: set[str] = set()
-        indent = "  "
-        insert_at = len(existing)
-    elif isinstance(tasks_node, yaml.MappingNode) and not tasks_node.flow_style:
-        present = {key.value for key, _ in tasks_node.value}
-        indent = " " * (tasks_node.value[0][0].start_mark.column if tasks_node.value else 2)
-        insert_at = after_last_entry(existing, tasks_node, len(indent))
-    elif isinstance(tasks_node, yaml.ScalarNode) and tasks_node.value in ("", "~", "null"):
-        present, indent = set(), "  "
-        insert_at = _end_of_line(existing, tasks_node.start_mark.index)
-    else:
-        raise StatusFileError(path, "tasks: is written in flow style ({…}); write it as a block "
-                                    "mapping to merge", line=tasks_node.start_mark.line + 1)
+    present = parse_status(existing.removeprefix("\ufeff"), path).tasks
     new = [task for task in notice.tasks if task.id not in present]
     if not new:
         return existing, []
-    addition = "".join(entry_block(task, indent) for task in new)
-    before, after = existing[:insert_at], existing[insert_at:]
-    if before and not before.endswith("\n"):
-        before += "\n"
-    return before + addition + after, [task.id for task in new]
+    return (edit_status_text(existing, path, {}, [new_entry(task) for task in new]),
+            [task.id for task in new])
 
 
-def _end_of_line(text: str, index: int) -> int:
-    end = text.find("\n", index)
-    return len(text) if end < 0 else end + 1
-
-
-def after_last_entry(text: str, node: yaml.Node, indent: int) -> int:
-    """Where new entries go: after the mapping's last entry, before trailing blank lines and
-    comments left of the entries (they belong to what follows)."""
-    index = node.end_mark.index
-    if index < len(text) and text[index - 1:index] != "\n":
-        index = _end_of_line(text, index)
-    lines = text[:index].splitlines(keepends=True)
-    while lines:
-        stripped = lines[-1].strip()
-        column = len(lines[-1]) - len(lines[-1].lstrip())
-        if stripped and not (stripped.startswith("#") and column < indent):
-            break
-        lines.pop()
-    return len("".join(lines))
+def merge_into(path: Path, notice: Notice, *, limits: Limits = DEFAULT_LIMITS) -> list[str]:
+    """Add the notice's missing tasks to the status file at ``path``, in place and under its
+    lock (see ``gkparse.inplace``); the ids added, in notice order."""
+    with open_for_edit(path, max_bytes=limits.max_status_bytes) as edited:
+        merged, added = merge_template(decode_status(edited.data, path), notice, str(path))
+        if added:
+            edited.replace(merged.encode("utf-8"))
+        return added
