@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from gkparse.errors import GkparseError, StatusFileError, read_input
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.limits import DEFAULT_LIMITS
 
 try:  # the C loader is several times faster on large files
@@ -173,6 +174,11 @@ def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -
 def parse_status(text: str, path: str | Path) -> StatusFile:
     """Parse status YAML text; raise StatusFileError naming the file, line and task."""
     path = str(path)
+    with without_cyclic_gc():
+        return _parse_status(text, path)
+
+
+def _parse_status(text: str, path: str) -> StatusFile:
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()

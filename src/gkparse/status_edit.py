@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from gkparse.errors import StatusFileError
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.status import (
     CHINESE_STATUS,
     ENTRY_FIELDS,
@@ -436,6 +437,12 @@ def edit_status_text(text: str, path: str, changes: Mapping[str, Mapping[str, An
     file does not have yet. Raises StatusFileError when the file cannot be
     edited without damage; the caller's file is never touched here.
     """
+    with without_cyclic_gc():
+        return _edit(text, path, changes, added)
+
+
+def _edit(text: str, path: str, changes: Mapping[str, Mapping[str, Any]],
+          added: Sequence[NewEntry | StatusEntry]) -> str:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
     old = parse_status(body, path)
