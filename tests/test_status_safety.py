@@ -516,3 +516,42 @@ def test_the_editor_writes_four_space_files_in_four_spaces() -> None:
                    '    "2":\n        status: blocked\n        evidence:\n            - x\n')
     assert parse_status(out, "s.yaml").tasks["2"].evidence == ["x"]
     assert yaml.safe_load(out)["tasks"]["1"]["note"] == "好"
+
+
+# The style corpus (tests/status_styles/): every way of writing a status file we know of -------
+
+STYLES = sorted((ROOT / "tests" / "status_styles").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", STYLES, ids=lambda p: p.name)
+def test_every_style_takes_an_edit_and_keeps_its_other_lines(path: Path) -> None:
+    from gkparse.status import StatusEntry
+
+    original = path.read_bytes().decode("utf-8")
+    before = parse_status(original, path)
+    task = next(iter(before.tasks))
+    change = {"status": "blocked", "note": "新备注：等待批复", "evidence": ["会议纪要", "照片.zip"]}
+    edited = edit_status_text(original, str(path), {task: change},
+                              [StatusEntry("9.9.9", 0, status="in_progress")])
+    after = parse_status(edited, path)
+    entry = after.tasks[task]
+    assert (entry.status, entry.note, entry.evidence) == ("blocked", change["note"],
+                                                         change["evidence"])
+    assert all(after.tasks[t].status == e.status and after.tasks[t].note == e.note
+               for t, e in before.tasks.items() if t != task)
+    assert edited.startswith("\ufeff") == original.startswith("\ufeff")
+    newline = "\r\n" if "\r\n" in original else "\r" if "\r" in original else "\n"
+    assert edited.count(newline) >= original.count(newline)
+    assert "\n" not in edited.replace(newline, "") and "\r" not in edited.replace(newline, "")
+    first = original.removeprefix("\ufeff").split(newline)
+    lines = edited.removeprefix("\ufeff").split(newline)
+    head = first[:next(i for i, line in enumerate(first) if task in line)]
+    assert lines[:len(head)] == head  # everything above the changed entry, byte for byte
+    for comment in (c for c in original.split("#")[1:]):
+        assert comment.split(newline)[0] in edited
+
+
+@pytest.mark.parametrize("path", STYLES, ids=lambda p: p.name)
+def test_every_style_is_a_valid_status_file_for_check(path: Path) -> None:
+    result = runner.invoke(app, ["check", str(path), "--as-of", "2025-10-15", "-f", "json"])
+    assert result.exit_code in (0, 1), result.output

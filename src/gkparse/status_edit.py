@@ -402,6 +402,14 @@ def _count_uses(root: yaml.Node) -> dict[int, int]:
     return uses
 
 
+def _key_indent(text: str, key: yaml.Node) -> int:
+    """The indentation of the line a key is on (``? "1.1.1"`` writes the key after ``? ``)."""
+    start = max(text.rfind("\n", 0, key.start_mark.index), text.rfind("\r", 0,
+                                                                      key.start_mark.index)) + 1
+    line = text[start:key.start_mark.index]
+    return len(line) - len(line.lstrip(" ")) if line.strip() else key.start_mark.column
+
+
 def _step(tasks: yaml.MappingNode) -> str:
     """The indentation the file uses for a level (from its first block entry), else two spaces."""
     for key, value in tasks.value:
@@ -464,7 +472,7 @@ def _edit(text: str, path: str, changes: Mapping[str, Mapping[str, Any]],
     tasks_key, tasks = _tasks_node(root)
     chinese = _prefers_chinese(tasks)
     if isinstance(tasks, yaml.MappingNode) and tasks.value:
-        indent = tasks.value[0][0].start_mark.column
+        indent = _key_indent(body, tasks.value[0][0])
         step = _step(tasks)
         flow = bool(tasks.flow_style)
         aliases: dict[int, list[yaml.Node]] = {}
@@ -536,7 +544,7 @@ def _add_entries(editor: _Editor, root: yaml.Node | None, tasks_key: yaml.Node |
                  for i in items]
         editor.edits.insert(tasks.end_mark.index - 1, ", " + ", ".join(parts))
         return
-    indent = tasks.value[0][0].start_mark.column
+    indent = _key_indent(text, tasks.value[0][0])
     at = after_last_entry(text, tasks, indent)
     lead = newline if at and not text[:at].endswith(("\n", "\r")) else ""
     editor.edits.insert(at, lead + block(" " * indent, _step(tasks)))
