@@ -83,7 +83,7 @@ def _score(original: str, edited: str, task: str) -> tuple[bool, int, int]:
         before = parse_status(original, "s.yaml")
         ok = ok and all(status.tasks[t].status == e.status for t, e in before.tasks.items()
                         if t != task)
-    except Exception:  # noqa: BLE001 - a result that does not parse scores as wrong
+    except Exception:
         ok = False
     old_lines = re.split(r"\r\n|\r|\n", original.removeprefix("\ufeff"))
     new_lines = re.split(r"\r\n|\r|\n", edited.removeprefix("\ufeff"))
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 edited = edit(original, task, dict(CHANGE), NEW)
                 ok, other, lost = _score(original, edited, task)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 ok, other, lost = False, -1, -1
                 print(f"{path.name:<24} {name:<8} raised {type(exc).__name__}: {exc}"[:110])
             totals[name][0] += ok
