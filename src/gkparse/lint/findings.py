@@ -94,7 +94,7 @@ class LintFinding:
     @property
     def message(self) -> str:
         """The problem, with the quoted text when the problem does not already show it."""
-        if self.quote and self.quote not in self.problem:
+        if self.quote and self.quote[:8] not in self.problem:
             return f"{self.problem} (“{self.quote}”)"
         return self.problem
 

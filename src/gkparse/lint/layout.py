@@ -197,7 +197,9 @@ def _tail(layout: Layout, rest: list[int]) -> None:
         text = paragraphs[i].squeezed
         if ANNOTATION.match(text) and len(text) <= 120 and not text.rstrip("）)").endswith("。"):
             layout.annotations.append(i)
-    after = [i for i in rest if layout.date is not None and i > layout.date]
+    # The attachments follow the notice: after the 成文日期, or after the 附件说明 without one.
+    start = max((i for i in (layout.date, *layout.attachment_note) if i is not None), default=-1)
+    after = [i for i in rest if i > start]
     for pos, i in enumerate(after):
         if ATTACHMENT_LABEL.match(paragraphs[i].squeezed):
             title = next((j for j in after[pos + 1:pos + 2]), None)

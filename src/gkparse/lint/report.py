@@ -32,7 +32,8 @@ def lint_file(path: str | Path, *, ignore: Iterable[str] = (),
     if body is None:
         body = parts.document
     layout = read_layout(body)
-    ctx = Context(str(path), layout, StyleSheet(parts.styles, parts.theme, parts.settings), parts)
+    ctx = Context(str(path), layout, StyleSheet(parts.styles, parts.theme, parts.settings), parts,
+                  body)
     skip = set(ignore)
     findings = [f for check in CHECKS for f in check(ctx) if f.code not in skip]
     findings.sort(key=lambda f: (f.paragraph or 0, f.code))

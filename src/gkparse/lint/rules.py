@@ -44,6 +44,7 @@ class Context:
     layout: Layout
     styles: StyleSheet
     parts: DocxParts
+    body: etree._Element
 
     def at(self, code: str, index: int, message: str) -> LintFinding:
         paragraph = self.layout.at(index)
@@ -343,7 +344,7 @@ def _outside_fallback(element: etree._Element) -> bool:
 
 def check_page_number(ctx: Context) -> Iterator[LintFinding]:
     footers = []
-    for number, sect in enumerate(section_properties(ctx.parts.document), start=1):
+    for number, sect in enumerate(section_properties(ctx.body), start=1):
         for ref in sect.findall(w("footerReference")):
             footer = ctx.parts.footers.get(ref.get(f"{{{R_NS}}}id") or "")
             if footer is not None:
@@ -381,7 +382,7 @@ def _near(twips: float, mm: float) -> bool:
 
 
 def check_page(ctx: Context) -> Iterator[LintFinding]:
-    for number, sect in enumerate(section_properties(ctx.parts.document), start=1):
+    for number, sect in enumerate(section_properties(ctx.body), start=1):
         size = sect.find(w("pgSz"))
         width, height = _twips(size, "w") or 12240, _twips(size, "h") or 15840  # Word: Letter
         short, long = sorted((width, height))
