@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from docx_factory import NAMESPACES, p, r
 from gkparse.lint import lint_files
 from gkparse.lint.config import ConfigError, checked_codes, ignored_rules
 from gkparse.lint.layout import DATE_LINE
 from gkparse.lint.rules import date_problems, doc_number_problems, heading_of, page_number_text
 from gkparse.lint.styles import StyleSheet, in_family
+
+from docx_factory import NAMESPACES, p, r
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

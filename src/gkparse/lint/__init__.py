@@ -2,7 +2,7 @@
 
 >>> report = lint_files(["samples/notice.docx"])   # doctest: +SKIP
 >>> [f.code for f in report.findings]             # doctest: +SKIP
-['GB171', 'GB203', 'GB213', 'GB213', 'GB213']
+['GB171', 'GB203', 'GB102', 'GB213', 'GB213', 'GB213']
 """
 
 from __future__ import annotations
