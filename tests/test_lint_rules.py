@@ -234,3 +234,46 @@ def test_ignore_codes_and_config_files(tmp_path: Path) -> None:
     bad.write_text('[lint]\nignroe = ["GB203"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown lint setting 'ignroe'"):
         ignored_rules([], bad, tmp_path)
+
+
+def _with_footer(tmp_path: Path, footer_body: str) -> Path:
+    """A document whose one section's footer is ``footer_body``."""
+    import zipfile
+
+    from docx_factory import CONTENT_TYPES, RELS
+
+    path = tmp_path / "footer.docx"
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {NAMESPACES}><w:body>'
+                + p("正文。") + '<w:sectPr><w:footerReference w:type="default" r:id="rF"/>'
+                "</w:sectPr></w:body></w:document>")
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rF" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/footer" Target="footer1.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/_rels/document.xml.rels", rels)
+        archive.writestr("word/footer1.xml", f"<w:ftr {NAMESPACES}>{footer_body}</w:ftr>")
+    return path
+
+
+def _box(content: str) -> str:
+    """A text box as Word writes it: DrawingML in mc:Choice, the same again as VML."""
+    box = f"<w:txbxContent>{content}</w:txbxContent>"
+    return (f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>"
+            f"{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{box}"
+            "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    ("<w:p>" + r("— ") + FIELD + r(" —") + "</w:p>", []),
+    (_box("<w:p>" + r("— ") + FIELD + r(" —") + "</w:p>"), []),  # read once, not twice
+    (_box("<w:p>" + FIELD + "</w:p>"), ["the page number reads 'N' in the footer; write — N —"]),
+    ("<w:p>" + r("第 ") + FIELD + r(" 页") + "</w:p>",
+     ["the page number reads '第N页' in the footer; write — N —"]),
+    ("<w:p>" + r("— 1 —") + "</w:p>",
+     ["no page number: put — N — (a PAGE field between two 一字线 —) in the footer"])])
+def test_page_numbers_in_footers(tmp_path: Path, footer: str, expected: list[str]) -> None:
+    report = lint_files([_with_footer(tmp_path, footer)])
+    assert [f.problem for f in report.findings if f.code == "GB171"] == expected

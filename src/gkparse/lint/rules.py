@@ -309,7 +309,7 @@ def page_number_text(paragraph: etree._Element) -> str | None:
     found = False
     skip: set[etree._Element] = set()
     for element in paragraph.iter(R, w("fldSimple")):
-        if element in skip:
+        if element in skip or not _own(element, paragraph):
             continue
         if element.tag == w("fldSimple"):
             if _PAGE_FIELD.search(element.get(w("instr")) or ""):
@@ -336,6 +336,17 @@ def page_number_text(paragraph: etree._Element) -> str | None:
                     _PAGE_FIELD.search(str(f["instr"])) for f in fields):
                 out.append(child.text or "")
     return re.sub(r"\s+", "", "".join(out)) if found else None
+
+
+def _own(element: etree._Element, paragraph: etree._Element) -> bool:
+    """Whether ``element`` is the paragraph's own: not in a text box's paragraph, nor in the
+    ``mc:Fallback`` copy Word writes of every text box."""
+    for ancestor in element.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if ancestor.tag in (P, MC_FALLBACK):
+            return False
+    return False
 
 
 def _outside_fallback(element: etree._Element) -> bool:
