@@ -277,3 +277,33 @@ def _box(content: str) -> str:
 def test_page_numbers_in_footers(tmp_path: Path, footer: str, expected: list[str]) -> None:
     report = lint_files([_with_footer(tmp_path, footer)])
     assert [f.problem for f in report.findings if f.code == "GB171"] == expected
+
+
+def _record_table(date: str) -> str:
+    from docx_factory import tc, tr
+
+    return ("<w:tbl>" + tr(tc("抄送：县委办公室，县人大常委会办公室。", span=2)) +
+            tr(tc("东湖县人民政府办公室"), tc(date)) + "</w:tbl>")
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2025年3月5日印发", []),
+    ("2025年03月05日印发", ["印发日期: the month 03 has a leading zero; the day 05 has a leading "
+                         "zero"])])
+def test_a_record_laid_out_as_a_table(make_notice, date: str, expected: list[str]) -> None:
+    body = (p("关于做好政务公开工作的通知") + p("各部门：") + p("现将有关事项通知如下。") +
+            p("东湖县人民政府办公室") + p("2025年3月5日") + _record_table(date))
+    found = [(c, m) for c, m in lint_body(make_notice, body) if c in ("GB161", "GB162")]
+    assert found == [("GB162", m) for m in expected]
+
+
+def test_a_doc_number_sharing_its_line_with_the_signer_is_not_centred(make_notice) -> None:
+    body = (p("东湖县人民政府文件") + p("东政发〔2025〕3号　　　　签发人：张三") +
+            p("东湖县人民政府关于请求拨付专项资金的请示") + p("市人民政府："))
+    found = {c for c, _ in lint_body(make_notice, body)}
+    assert not found & {"GB101", "GB102", "GB111", "GB112"}
+    moved = (p("东政发〔2025〕3号") + p("东湖县人民政府文件") +
+             p("东湖县人民政府关于请求拨付专项资金的请示") + p("市人民政府："))
+    assert [m for c, m in lint_body(make_notice, moved) if c == "GB102"] == [
+        "the 发文字号 stands above the 发文机关标志; it goes under it",
+        "the 发文字号 is not centred"]

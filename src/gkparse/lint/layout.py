@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gkparse.body_xml import TBL, P, iter_blocks, iter_cells, iter_rows, w, walk_p
+from gkparse.body_xml import TBL, P, iter_blocks, iter_cells, iter_rows, read_p, w
 
 DIGIT = "0-9０-９"
 CN_DIGIT = "〇零○Ｏ一二两三四五六七八九十"
@@ -39,6 +39,7 @@ GENRES = ("通知", "通报", "意见", "决定", "决议", "命令", "令", "�
 ORGAN_ENDINGS = ("文件", "办公室", "办公厅", "委员会", "人民政府", "政府", "管委会", "局", "厅", "部",
                  "院", "处", "室", "中心", "委", "会", "办", "组", "所", "站", "队", "公司")
 SENTENCE_END = "。！？；"
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -47,10 +48,10 @@ class Paragraph:
     element: etree._Element
     text: str
     in_table: bool
+    squeezed: str = field(init=False)  # the text without white space, which the patterns read
 
-    @property
-    def squeezed(self) -> str:
-        return re.sub(r"\s+", "", self.text)
+    def __post_init__(self) -> None:
+        self.squeezed = _WHITE_SPACE.sub("", self.text)
 
     def quote(self, limit: int = 30) -> str:
         text = self.text.strip().replace("\n", " ")
@@ -85,7 +86,7 @@ def read_paragraphs(body: etree._Element) -> list[Paragraph]:
     def visit(container: etree._Element, in_table: bool) -> None:
         for block in iter_blocks(container):
             if block.tag == P:
-                out.append(Paragraph(len(out) + 1, block, walk_p(block), in_table))
+                out.append(Paragraph(len(out) + 1, block, read_p(block), in_table))
             elif block.tag == TBL:
                 for row in iter_rows(block):
                     for cell in iter_cells(row):
@@ -219,9 +220,7 @@ def _tail(layout: Layout, rest: list[int]) -> None:
 
 def section_properties(body: etree._Element) -> list[etree._Element]:
     """Every w:sectPr in order: those ending sections inside the body, then the body's own."""
-    inner = [p.find(f"{w('pPr')}/{w('sectPr')}") for p in body.iter(P)]
-    out = [s for s in inner if s is not None]
-    final = body.find(w("sectPr"))
-    if final is not None:
-        out.append(final)
+    out = [s for s in body.iter(w("sectPr"))
+           if s.getparent() is body or (s.getparent().tag == w("pPr")
+                                        and s.getparent().getparent().tag == P)]
     return out
