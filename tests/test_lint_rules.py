@@ -307,3 +307,30 @@ def test_a_doc_number_sharing_its_line_with_the_signer_is_not_centred(make_notic
     assert [m for c, m in lint_body(make_notice, moved) if c == "GB102"] == [
         "the 发文字号 stands above the 发文机关标志; it goes under it",
         "the 发文字号 is not centred"]
+
+
+def test_a_sentence_that_starts_with_attachment_is_not_the_note(make_notice) -> None:
+    body = (p("关于做好政务公开工作的通知") + p("各部门：") + p("附件中的任务要按时完成，不得拖延。") +
+            p("东湖县人民政府办公室") + p("2025年3月5日"))
+    assert not [c for c, _ in lint_body(make_notice, body) if c.startswith("GB13")]
+
+
+def _fonted(text: str, font: str) -> str:
+    return (f'<w:p><w:r><w:rPr><w:rFonts w:eastAsia="{font}"/><w:sz w:val="32"/></w:rPr>'
+            f"<w:t>{text}</w:t></w:r></w:p>")
+
+
+def test_wrong_type_from_the_runs_is_found_paragraph_by_paragraph(make_notice) -> None:
+    body = (p("关于做好政务公开工作的通知") + _fonted("各部门：", "仿宋") +
+            _fonted("现将有关事项通知如下。", "宋体") + _fonted("请认真贯彻执行。", "宋体"))
+    found = [(f.code, f.paragraph) for f in lint_files([make_notice(body)]).findings
+             if f.code == "GB212"]
+    assert found == [("GB212", 3), ("GB212", 4)]
+
+
+def test_wrong_type_from_a_style_is_one_finding_listing_the_paragraphs(make_notice) -> None:
+    # No styles part at all: no East Asian font and Word's 10 pt, for every paragraph alike.
+    body = p("关于做好政务公开工作的通知") + p("各部门：") + p("现将有关事项通知如下。") + p("请执行。")
+    found = [f for f in lint_files([make_notice(body)]).findings if f.code == "GB212"]
+    assert len(found) == 1 and found[0].paragraph == 2
+    assert "so is the text of 2 more paragraphs (3, 4)" in found[0].problem

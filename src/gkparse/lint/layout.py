@@ -137,8 +137,8 @@ def read_layout(body: etree._Element) -> Layout:
         layout.addressee = rest[0]
     layout.date = next((i for i in rest if DATE_LINE.match(paragraphs[i].squeezed)), None)
     text_end = layout.date if layout.date is not None else len(paragraphs)
-    note = next((i for i in rest if i < text_end and ATTACHMENT_NOTE.match(paragraphs[i].squeezed)
-                 and not ATTACHMENT_LABEL.match(paragraphs[i].squeezed)), None)
+    note = next((i for i in rest if i < text_end and _is_attachment_note(paragraphs[i].squeezed)),
+                None)
     if note is not None:
         layout.attachment_note = [note]
         for i in (j for j in rest if note < j < text_end):
@@ -180,6 +180,15 @@ def _title(layout: Layout, start: int) -> None:
         layout.title.append(i)
         if len(layout.title) == 4 or text.rstrip("。.，,；;！!？?").endswith(GENRES):
             return
+
+
+def _is_attachment_note(text: str) -> bool:
+    """附件： and names; without the colon only a short line with no sentence in it, so that a
+    sentence that starts with 附件 (附件中的任务要…) is not taken for one."""
+    match = ATTACHMENT_NOTE.match(text)
+    if match is None or ATTACHMENT_LABEL.match(text):
+        return False
+    return bool(match["colon"]) or (len(text) <= 60 and not any(ch in text for ch in "。，；"))
 
 
 def _looks_like_addressee(text: str) -> bool:

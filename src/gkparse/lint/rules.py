@@ -586,19 +586,36 @@ def check_headings(ctx: Context) -> Iterator[LintFinding]:
 
 
 def check_body_font(ctx: Context) -> Iterator[LintFinding]:
+    """Text in the wrong type. Where a style gives it (not the runs themselves), one finding
+    at the first paragraph lists the others: the fix is one change to the style."""
     layout = ctx.layout
     indexes = sorted({*layout.body, *layout.attachment_note, *layout.annotations,
                       *(i for i in (layout.addressee, layout.signature, layout.date)
                         if i is not None)})
+    by_style: dict[str, list[tuple[int, str, RunFormat]]] = {}
     for index in indexes:
         paragraph = layout.at(index)
         heading = heading_of(paragraph.text.strip()) if index in layout.body else None
         start = _heading_span(paragraph) if heading else 0
         wrong = _first_wrong(ctx, paragraph, 0, None, lambda f: f.size_pt == 16) or \
             _first_wrong(ctx, paragraph, start, None, lambda f: in_family(f.font_name, "仿宋"))
-        if wrong:
-            yield ctx.at("GB212", index, f"text {_quoted(wrong[0])} is {wrong[1].describe()}; "
+        if wrong is None:
+            continue
+        text, fmt = wrong
+        if "the run" in (fmt.font.source, fmt.size.source):
+            yield ctx.at("GB212", index, f"text {_quoted(text)} is {fmt.describe()}; "
                                          "the text is 3号 (16 pt) 仿宋")
+        else:
+            by_style.setdefault(fmt.describe(), []).append((index, text, fmt))
+    for found in by_style.values():
+        index, text, fmt = found[0]
+        others = [layout.at(i).number for i, _, _ in found[1:]]
+        also = ""
+        if others:
+            shown = ", ".join(map(str, others[:8])) + (", …" if len(others) > 8 else "")
+            also = f"; so is the text of {len(others)} more paragraphs ({shown})"
+        yield ctx.at("GB212", index, f"text {_quoted(text)} is {fmt.describe()}{also}; "
+                                     "the text is 3号 (16 pt) 仿宋")
 
 
 # ---- 9 punctuation --------------------------------------------------------------------------
