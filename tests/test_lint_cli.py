@@ -157,3 +157,19 @@ def test_the_pre_commit_hook_runs_lint_on_the_files_given() -> None:
     argv = [*hook["entry"].split()[1:], *hook["args"]]
     assert run(*argv, GOOD).exit_code == 0
     assert run(*argv, GOOD, DATE).exit_code == 1
+
+
+def test_a_folder_and_an_unreadable_file_among_good_ones(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip at all")
+    result = run("lint", GOOD.parent, broken, DATE, "-f", "json")
+    assert result.exit_code == 2  # unusable input wins over findings
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == [str(GOOD), str(DATE)]
+    assert [f["code"] for f in data["findings"]] == ["GB141"]
+    errors = [line for line in result.stderr.splitlines() if str(broken) in line]
+    assert errors == [f"gkparse: {broken}: not a .docx (not a zip package)"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("lint", empty)
+    assert result.exit_code == 2 and "no .docx files in this folder" in result.stderr

@@ -298,7 +298,8 @@ def check(
 @app.command()
 def lint(
     files: Annotated[list[Path] | None, typer.Argument(
-        help="Notice .docx files to check against GB/T 9704-2012.", metavar="NOTICE...",
+        help="Notice .docx files (or folders of them) to check against GB/T 9704-2012.",
+        metavar="NOTICE...",
         show_default=False)] = None,
     fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="table (default on "
                    "a terminal), json (default otherwise), sarif, junit, github, markdown.")
@@ -335,11 +336,21 @@ def lint(
                       f"{rule.text}")
             return
         assert files is not None
+        from gkparse.batch import expand_inputs
+        from gkparse.errors import DocumentError, GkparseError
         from gkparse.formats.check import render
         from gkparse.output import write_result
 
-        report = lint_files(files, ignore=ignored_rules(ignore or [], config, Path.cwd()),
-                            limits=_limits(max_mb))
+        paths = expand_inputs(files)
+        if not paths:
+            raise DocumentError(files[0], "no .docx files in this folder")
+        unreadable: list[GkparseError] = []
+        report = lint_files(paths, ignore=ignored_rules(ignore or [], config, Path.cwd()),
+                            limits=_limits(max_mb), errors=unreadable)
+        for error in unreadable:  # one line each; the other files are still linted
+            eprint(f"gkparse: {error.describe()}")
+        if not report.files:
+            raise typer.Exit(ExitCode.BAD_INPUT)
         to_terminal = output is None and sys.stdout.isatty()
         chosen = fmt.value if fmt else ("table" if to_terminal else "json")
         text = render(chosen, report, fail_on=fail_on.value,
@@ -351,6 +362,8 @@ def lint(
                 stream.write(render("markdown", report))
         if chosen != "table":
             eprint(report.summary_line())
+        if unreadable:
+            raise typer.Exit(ExitCode.BAD_INPUT)
         if report.fails(fail_on.value):
             raise typer.Exit(ExitCode.FINDINGS)
 

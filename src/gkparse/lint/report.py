@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkparse.checker import SEVERITY_RANK
+from gkparse.errors import GkparseError
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.lint.findings import RULES, LintFinding, LintRule
 from gkparse.lint.layout import read_layout
@@ -42,9 +43,20 @@ def lint_file(path: str | Path, *, ignore: Iterable[str] = (),
 
 
 def lint_files(paths: Sequence[str | Path], *, ignore: Iterable[str] = (),
-               limits: Limits = DEFAULT_LIMITS) -> LintReport:
+               limits: Limits = DEFAULT_LIMITS,
+               errors: list[GkparseError] | None = None) -> LintReport:
+    """Lint each file. With ``errors``, a file that cannot be read goes there and the others
+    are still linted (as a pre-commit hook needs); without, its error is raised."""
     ignored = tuple(ignore)
-    return LintReport([lint_file(p, ignore=ignored, limits=limits) for p in paths], ignored)
+    results = []
+    for path in paths:
+        try:
+            results.append(lint_file(path, ignore=ignored, limits=limits))
+        except GkparseError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    return LintReport(results, ignored)
 
 
 @dataclass
