@@ -203,7 +203,7 @@ def test_page_setup_of_a_landscape_section_is_not_held_to_portrait_margins(make_
                  "</w:sectPr></w:pPr></w:p>")
     found = [(f.code, f.where) for f in lint_files([make_notice(landscape)]).findings
              if f.code.startswith("GB20")]
-    # Section 2 (the body's own, empty sectPr) is Letter: Word's default when nothing is set.
+    # Section 2 (the body's own, empty sectPr) sets no page size at all.
     assert found == [("GB201", "section 2")]
 
 
@@ -334,3 +334,50 @@ def test_wrong_type_from_a_style_is_one_finding_listing_the_paragraphs(make_noti
     found = [f for f in lint_files([make_notice(body)]).findings if f.code == "GB212"]
     assert len(found) == 1 and found[0].paragraph == 2
     assert "so is the text of 2 more paragraphs (3, 4)" in found[0].problem
+
+
+A4 = '<w:pgSz w:w="11906" w:h="16838"/>'
+MARGINS = '<w:pgMar w:top="2098" w:bottom="1984" w:left="1587" w:right="1474" w:gutter="0"/>'
+
+
+@pytest.mark.parametrize(("sect", "expected"), [
+    (A4 + MARGINS + '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>',
+     []),
+    # The same in universal measures, as the standard allows; the text block from the margins.
+    ('<w:pgSz w:w="210mm" w:h="297mm"/><w:pgMar w:top="37mm" w:bottom="35mm" w:left="2.8cm" '
+     'w:right="26mm"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>',
+     []),
+    (A4 + MARGINS + '<w:docGrid w:type="lines" w:linePitch="579"/>',
+     [("GB203", "document grid: no character grid (28 characters a line) (22 lines of 28 "
+                "characters)")]),
+    (A4 + MARGINS + '<w:docGrid w:type="linesAndChars" w:linePitch="636" w:charSpace="4096"/>',
+     [("GB203", "document grid: 20 lines a page; 26 characters a line (22 lines of 28 "
+                "characters)")]),
+    (A4 + '<w:pgMar w:top="2098" w:bottom="1984" w:left="1020" w:right="1474" w:gutter="567"/>'
+     '<w:docGrid w:type="lines" w:linePitch="579" w:charSpace="x"/>',
+     [("GB203", "document grid: no character grid (28 characters a line) (22 lines of 28 "
+                "characters)")]),  # a 10 mm gutter makes up the left margin
+    (A4 + '<w:pgMar w:top="0" w:bottom="1984" w:left="1587" w:right="1474"/>',
+     [("GB202", "margins: top 0.0 mm (37 mm); text block 156.0 mm × 262.0 mm (156 mm × 225 mm, "
+                "so right 26 mm and bottom 35 mm)"),
+      ("GB203", "no document grid: set 22 lines a page and 28 characters a line (页面设置, 文档网格)")]),
+])
+def test_page_setup(make_notice, sect: str, expected: list[tuple[str, str]]) -> None:
+    from docx_factory import write_docx
+
+    path = make_notice("")
+    write_docx(path, p("正文。").replace("</w:p>", "") + f"<w:pPr><w:sectPr>{sect}</w:sectPr>"
+               "</w:pPr></w:p>")
+    sheet = ('<w:styles xmlns:w="' + W + '"><w:style w:type="paragraph" w:default="1" '
+             'w:styleId="Normal"><w:rPr><w:sz w:val="32"/></w:rPr></w:style></w:styles>')
+    import zipfile
+
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/_rels/document.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/styles" Target="styles.xml"/></Relationships>'))
+        archive.writestr("word/styles.xml", sheet)
+    found = [(f.code, f.problem) for f in lint_files([path]).findings
+             if f.code.startswith("GB20") and f.where == "section 1"]
+    assert found == expected

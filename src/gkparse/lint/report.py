@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkparse.body_xml import BODY
 from gkparse.checker import SEVERITY_RANK
 from gkparse.errors import GkparseError
 from gkparse.limits import DEFAULT_LIMITS, Limits
@@ -29,7 +30,7 @@ def lint_file(path: str | Path, *, ignore: Iterable[str] = (),
               limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """Every finding for one notice, in document order within each check, ignored codes left out."""
     parts = read_parts(path, limits)
-    body = parts.document.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+    body = parts.document.find(BODY)
     if body is None:
         body = parts.document
     layout = read_layout(body)

@@ -376,12 +376,53 @@ def check_page_number(ctx: Context) -> Iterator[LintFinding]:
 
 # ---- 5 Paper, margins and grid -------------------------------------------------------------
 
-def _twips(element: etree._Element | None, attribute: str) -> int | None:
+_UNITS_IN_TWIPS = {"mm": TWIPS_PER_MM, "cm": TWIPS_PER_MM * 10, "in": 1440.0, "pt": 20.0,
+                   "pc": 240.0, "pi": 240.0}
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+
+
+def _twips(element: etree._Element | None, attribute: str) -> float | None:
+    """A length in twips: a plain number is twips; a universal measure (``37mm``) is converted.
+    Negative margins (text may not move them) count by their size. None: not set, or garbage."""
     value = element.get(w(attribute)) if element is not None else None
-    try:
-        return abs(int(float(value))) if value is not None else None
-    except ValueError:
+    match = _MEASURE.match(value) if value is not None else None
+    if match is None:
         return None
+    return abs(float(match[1]) * _UNITS_IN_TWIPS.get(match[2] or "", 1.0))
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """One section's page, margins and grid, with Word's values where the section sets none."""
+
+    width: float | None  # None: no page size set
+    height: float | None
+    top: float
+    bottom: float
+    left: float  # with the gutter, which binding takes from the left
+    right: float
+    grid: str | None  # w:docGrid w:type: lines, linesAndChars, snapToChars, or None
+    line_pitch: float
+    char_space: float
+
+    @classmethod
+    def read(cls, sect: etree._Element) -> PageSetup:
+        size, margins, grid = sect.find(w("pgSz")), sect.find(w("pgMar")), sect.find(w("docGrid"))
+
+        def length(element: etree._Element | None, attribute: str, default: float) -> float:
+            value = _twips(element, attribute)
+            return default if value is None else value
+
+        try:  # w:charSpace is in 4096ths of a point, a plain integer
+            char_space = float(grid.get(w("charSpace")) or 0) if grid is not None else 0.0
+        except ValueError:
+            char_space = 0.0
+        return cls(_twips(size, "w"), _twips(size, "h"), length(margins, "top", 1440),
+                   length(margins, "bottom", 1440),
+                   length(margins, "left", 1800) + length(margins, "gutter", 0),
+                   length(margins, "right", 1800),
+                   grid.get(w("type")) if grid is not None else None,
+                   length(grid, "linePitch", 360), char_space)
 
 
 def _mm(twips: float) -> str:
@@ -394,31 +435,30 @@ def _near(twips: float, mm: float) -> bool:
 
 def check_page(ctx: Context) -> Iterator[LintFinding]:
     for number, sect in enumerate(section_properties(ctx.body), start=1):
-        size = sect.find(w("pgSz"))
-        width, height = _twips(size, "w") or 12240, _twips(size, "h") or 15840  # Word: Letter
-        short, long = sorted((width, height))
-        if not (_near(short, 210) and _near(long, 297)):
-            yield ctx.section("GB201", number, f"the page is {_mm(width)} × {_mm(height)}, "
-                                               "not A4 (210 mm × 297 mm)")
+        page = PageSetup.read(sect)
+        if page.width is None or page.height is None:
+            yield ctx.section("GB201", number, "the section sets no page size (Word then uses "
+                                               "its own default); set A4, 210 mm × 297 mm")
             continue
-        if width > height:
+        short, long = sorted((page.width, page.height))
+        if not (_near(short, 210) and _near(long, 297)):
+            yield ctx.section("GB201", number, f"the page is {_mm(page.width)} × "
+                                               f"{_mm(page.height)}, not A4 (210 mm × 297 mm)")
+            continue
+        if page.width > page.height:
             continue  # a landscape page for a wide table (standard, section 8): margins differ
-        yield from _margins(ctx, number, sect, width, height)
-        yield from _grid(ctx, number, sect, width, height)
+        yield from _margins(ctx, number, page, page.width, page.height)
+        yield from _grid(ctx, number, page, page.width, page.height)
 
 
-def _margins(ctx: Context, number: int, sect: etree._Element, width: int, height: int
+def _margins(ctx: Context, number: int, page: PageSetup, width: float, height: float
              ) -> Iterator[LintFinding]:
-    margins = sect.find(w("pgMar"))
-    top, bottom = _twips(margins, "top") or 1440, _twips(margins, "bottom") or 1440
-    left, right = _twips(margins, "left") or 1800, _twips(margins, "right") or 1800
-    left += _twips(margins, "gutter") or 0
     problems = []
-    if not _near(top, 37):
-        problems.append(f"top {_mm(top)} (37 mm)")
-    if not _near(left, 28):
-        problems.append(f"left {_mm(left)} (28 mm)")
-    text_width, text_height = width - left - right, height - top - bottom
+    if not _near(page.top, 37):
+        problems.append(f"top {_mm(page.top)} (37 mm)")
+    if not _near(page.left, 28):
+        problems.append(f"left {_mm(page.left)} (28 mm)")
+    text_width, text_height = width - page.left - page.right, height - page.top - page.bottom
     if not (_near(text_width, 156) and _near(text_height, 225)):
         problems.append(f"text block {_mm(text_width)} × {_mm(text_height)} (156 mm × 225 mm, "
                         "so right 26 mm and bottom 35 mm)")
@@ -426,27 +466,20 @@ def _margins(ctx: Context, number: int, sect: etree._Element, width: int, height
         yield ctx.section("GB202", number, "margins: " + "; ".join(problems))
 
 
-def _grid(ctx: Context, number: int, sect: etree._Element, width: int, height: int
+def _grid(ctx: Context, number: int, page: PageSetup, width: float, height: float
           ) -> Iterator[LintFinding]:
-    grid = sect.find(w("docGrid"))
-    kind = grid.get(w("type")) if grid is not None else None
-    if kind not in ("lines", "linesAndChars", "snapToChars"):
+    if page.grid not in ("lines", "linesAndChars", "snapToChars"):
         yield ctx.section("GB203", number, "no document grid: set 22 lines a page and 28 "
                                            "characters a line (页面设置, 文档网格)")
         return
-    margins = sect.find(w("pgMar"))
-    top, bottom = _twips(margins, "top") or 1440, _twips(margins, "bottom") or 1440
-    left = (_twips(margins, "left") or 1800) + (_twips(margins, "gutter") or 0)
-    right = _twips(margins, "right") or 1800
-    pitch = _twips(grid, "linePitch") or 360
-    lines = round((height - top - bottom) / pitch)
+    lines = round((height - page.top - page.bottom) / page.line_pitch) if page.line_pitch else 0
     problems = [] if lines == 22 else [f"{lines} lines a page"]
-    if kind == "lines":
+    if page.grid == "lines":
         problems.append("no character grid (28 characters a line)")
     else:
-        char_space = int(grid.get(w("charSpace")) or 0) if grid is not None else 0
-        char_pitch = ctx.styles.default_size() + char_space / 4096  # points, as Word measures
-        chars = round((width - left - right) / 20 / char_pitch) if char_pitch > 0 else 0
+        char_pitch = ctx.styles.default_size() + page.char_space / 4096  # points, as Word does
+        text_width = width - page.left - page.right
+        chars = round(text_width / 20 / char_pitch) if char_pitch > 0 else 0
         if chars != 28:
             problems.append(f"{chars} characters a line")
     if problems:
