@@ -381,3 +381,15 @@ def test_page_setup(make_notice, sect: str, expected: list[tuple[str, str]]) -> 
     found = [(f.code, f.problem) for f in lint_files([path]).findings
              if f.code.startswith("GB20") and f.where == "section 1"]
     assert found == expected
+
+
+def test_a_paragraph_word_numbers_itself_is_held_to_size_not_family(make_notice) -> None:
+    numbered = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+                '<w:r><w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="{sz}"/></w:rPr>'
+                "<w:t>总体要求</w:t></w:r></w:p>")
+    body = (p("关于做好政务公开工作的通知") + _fonted("各部门：", "仿宋") +
+            numbered.format(sz=32) + numbered.format(sz=28) +
+            numbered.format(sz=32).replace('w:val="3"', 'w:val="0"'))  # numId 0: numbering off
+    found = [(f.code, f.paragraph) for f in lint_files([make_notice(body)]).findings
+             if f.code == "GB212"]
+    assert found == [("GB212", 4), ("GB212", 5)]

@@ -630,8 +630,12 @@ def check_body_font(ctx: Context) -> Iterator[LintFinding]:
         paragraph = layout.at(index)
         heading = heading_of(paragraph.text.strip()) if index in layout.body else None
         start = _heading_span(paragraph) if heading else 0
-        wrong = _first_wrong(ctx, paragraph, 0, None, lambda f: f.size_pt == 16) or \
+        # A paragraph Word numbers itself may be a heading whose 一、 is not in the text: its
+        # font family cannot be judged, its size can.
+        family = None if ctx.styles.is_numbered(paragraph.element) else "仿宋"
+        wrong = _first_wrong(ctx, paragraph, 0, None, lambda f: f.size_pt == 16) or (
             _first_wrong(ctx, paragraph, start, None, lambda f: in_family(f.font_name, "仿宋"))
+            if family else None)
         if wrong is None:
             continue
         text, fmt = wrong

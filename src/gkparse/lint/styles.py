@@ -155,6 +155,27 @@ class StyleSheet:
             style_id = based.get(_VAL) if based is not None else None
         return "left"
 
+    def is_numbered(self, paragraph: etree._Element) -> bool:
+        """Whether Word numbers the paragraph itself (``w:numPr``, its own or its style's):
+        the heading number (一、) is then not in the text, only in the numbering part."""
+        own = paragraph.find(f"{_PPR}/{w('numPr')}/{w('numId')}")
+        if own is not None:
+            return own.get(_VAL) not in (None, "0")
+        pstyle = paragraph.find(f"{_PPR}/{w('pStyle')}")
+        style_id = pstyle.get(_VAL) if pstyle is not None else self._default_paragraph_style
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles.get(("paragraph", style_id))
+            if style is None:
+                break
+            num = style.find(f"{_PPR}/{w('numPr')}/{w('numId')}")
+            if num is not None:
+                return num.get(_VAL) not in (None, "0")
+            based = style.find(w("basedOn"))
+            style_id = based.get(_VAL) if based is not None else None
+        return False
+
     def default_size(self) -> float:
         """The size of the default paragraph style: what Word's character grid is measured in."""
         for _source, rpr in [*self._chain("paragraph", self._default_paragraph_style),
