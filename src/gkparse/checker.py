@@ -62,6 +62,11 @@ class Finding:
         return {"code": self.code, "name": self.name, "severity": self.severity,
                 "task": self.task, "message": self.message, "file": self.file, "line": self.line}
 
+    @property
+    def identity(self) -> str:
+        """What stays the same while the finding does: for SARIF's fingerprints."""
+        return f"{self.code}:{self.task or ''}"
+
 
 @dataclass
 class Summary:
@@ -100,6 +105,79 @@ class CheckReport:
     def fails(self, fail_on: str) -> bool:
         """True when some finding is at or above ``fail_on`` (``never`` never fails)."""
         return fail_on != "never" and self.worst() >= SEVERITY_RANK[fail_on]
+
+    # What gkparse.formats.check's renderers ask of a report (lint's report answers too).
+    command = "check"
+    subject_label = "task"
+    line_label = "line"
+    detail_label = "lead"
+    rules = RULES
+
+    @property
+    def title(self) -> str:
+        return self.notice.notice.title or self.notice.source.path
+
+    def subject(self, finding: Finding) -> str:
+        return finding.task or ""
+
+    def detail(self, finding: Finding) -> str:
+        task = self.notice.task_by_id().get(finding.task or "")
+        return "、".join(task.lead_units) if task else ""
+
+    def subtitle(self) -> str:
+        return (f"status: {self.status_path}   as of {self.as_of} "
+                f"(due soon = within {self.warn_days} days)")
+
+    def summary_line(self) -> str:
+        s = self.summary
+        return (f"gkparse: {s.tasks} tasks, {s.by_status['done']} done, {s.overdue} overdue, "
+                f"{s.due_soon} due soon ({s.percent_done}% done) as of {self.as_of}")
+
+    def summary_spans(self) -> list[tuple[str, str | None]]:
+        """The table's closing line, as (text, rich style) pieces."""
+        s = self.summary
+        spans: list[tuple[str, str | None]] = [
+            (f"{s.tasks} tasks: ", None), (f"{s.by_status['done']} done", "green"),
+            (f", {s.by_status['in_progress']} in progress, ", None),
+            (f"{s.overdue} overdue", "bold red" if s.overdue else "green"), (", ", None),
+            (f"{s.due_soon} due soon", "yellow" if s.due_soon else "green")]
+        if s.by_status["untracked"]:
+            spans.append((f", {s.by_status['untracked']} untracked", "yellow"))
+        spans.append((f"; {s.percent_done}% done", None))
+        return spans
+
+    def markdown_summary(self) -> list[str]:
+        s = self.summary
+        return [f"As of {self.as_of}.", "",
+                "| tasks | done | in progress | overdue | due soon | untracked | % done |",
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                f"| {s.tasks} | {s.by_status['done']} | {s.by_status['in_progress']} "
+                f"| {s.overdue} | {s.due_soon} | {s.by_status['untracked']} "
+                f"| {s.percent_done}% |"]
+
+    def junit_cases(self) -> list[tuple[str, str, list[Finding]]]:
+        """One testcase per task; unknown tasks and file-level findings after them."""
+        by_task: dict[str | None, list[Finding]] = {}
+        for finding in self.findings:
+            by_task.setdefault(finding.task, []).append(finding)
+        cases: list[tuple[str, str, list[Finding]]] = []
+        for task in self.notice.tasks:
+            section = task.section.title if task.section else ""
+            name = f"{task.id} {task.requirement.splitlines()[0][:40]}"
+            cases.append((section or "gkparse", name, by_task.pop(task.id, [])))
+        for task_id, findings in by_task.items():
+            cases.append(("status file", task_id or "status file", findings))
+        return cases
+
+    def run_properties(self) -> dict[str, object]:
+        return {"as_of": self.as_of.isoformat()}
+
+    @property
+    def timestamp(self) -> str | None:
+        return self.as_of.isoformat() + "T00:00:00"
+
+    def to_data(self) -> dict[str, object]:
+        return report_data(self)
 
 
 def today_in_china() -> date:

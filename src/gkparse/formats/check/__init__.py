@@ -1,18 +1,50 @@
-"""Renderers for ``gkparse check``: one module per format, each ``render(report, fail_on) -> str``.
+"""Renderers for ``gkparse check`` and ``gkparse lint``: one module per format, each
+``render(report, fail_on) -> str``.
 
-Modules are imported on use, so ``check --format json`` never imports rich.
+A report is anything with the members of ``FindingsReport``: ``checker.CheckReport``
+(tasks against a status file) and ``lint.LintReport`` (a notice against GB/T 9704)
+both are. Modules are imported on use, so ``check --format json`` never imports rich.
 """
 
 from __future__ import annotations
 
 import importlib
-
-from gkparse.checker import CheckReport
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 FORMATS = ("table", "json", "sarif", "junit", "github", "markdown")
 
 
-def render(name: str, report: CheckReport, *, fail_on: str = "error", color: bool = False) -> str:
+class FindingsReport(Protocol):
+    """What the renderers ask of a report. Findings have code, name, severity, message,
+    file, line and identity; rules have code, name, severity and description."""
+
+    command: str  # "check" or "lint": names the JUnit suites and the Markdown heading
+    subject_label: str  # what a finding is about, as a column heading: "task", "where"
+    line_label: str
+    detail_label: str  # the table's last column: "lead", "GB/T 9704"
+    rules: Mapping[str, Any]
+
+    @property
+    def findings(self) -> Sequence[Any]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def timestamp(self) -> str | None: ...
+    def subject(self, finding: Any) -> str: ...
+    def detail(self, finding: Any) -> str: ...
+    def subtitle(self) -> str: ...
+    def summary_line(self) -> str: ...
+    def summary_spans(self) -> list[tuple[str, str | None]]: ...
+    def markdown_summary(self) -> list[str]: ...
+    def junit_cases(self) -> list[tuple[str, str, list[Any]]]: ...
+    def run_properties(self) -> dict[str, object]: ...
+    def to_data(self) -> dict[str, object]: ...
+    def fails(self, fail_on: str) -> bool: ...
+
+
+def render(name: str, report: FindingsReport, *, fail_on: str = "error",
+           color: bool = False) -> str:
     """Render ``report`` in the named format (the module ``gkparse.formats.check.<name>``)."""
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")

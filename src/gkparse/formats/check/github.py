@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gkparse.checker import CheckReport
+from gkparse.formats.check import FindingsReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -17,13 +17,11 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: CheckReport, **_: object) -> str:
+def render(report: FindingsReport, **_: object) -> str:
     lines = []
     for f in report.findings:
         props = ",".join((f"file={escape_property(f.file)}", f"line={f.line}",
                           f"title={escape_property(f'{f.code} {f.name}')}"))
         lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(f.message)}")
-    s = report.summary
-    lines.append(f"gkparse: {s.tasks} tasks, {s.by_status['done']} done, {s.overdue} overdue, "
-                 f"{s.due_soon} due soon ({s.percent_done}% done) as of {report.as_of}")
+    lines.append(report.summary_line())
     return "\n".join(lines) + "\n"

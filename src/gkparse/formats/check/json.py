@@ -1,11 +1,11 @@
-"""``--format json``: ``{"as_of", "summary", "findings"}`` as the contract says."""
+"""``--format json``: for check, ``{"as_of", "summary", "findings"}`` as the contract says."""
 
 from __future__ import annotations
 
 import json
 
-from gkparse.checker import CheckReport, report_data
+from gkparse.formats.check import FindingsReport
 
 
-def render(report: CheckReport, **_: object) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+def render(report: FindingsReport, **_: object) -> str:
+    return json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
-from gkparse.checker import SEVERITY_RANK, CheckReport, Finding
+from gkparse.checker import SEVERITY_RANK
+from gkparse.formats.check import FindingsReport
 
 # Characters XML 1.0 cannot carry, even escaped.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -15,26 +17,18 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def render(report: CheckReport, *, fail_on: str = "error", **_: object) -> str:
+def render(report: FindingsReport, *, fail_on: str = "error", **_: object) -> str:
     threshold = SEVERITY_RANK.get(fail_on, 99)  # "never": nothing fails
-    by_task: dict[str | None, list[Finding]] = {}
-    for finding in report.findings:
-        by_task.setdefault(finding.task, []).append(finding)
-    cases: list[tuple[str, str, list[Finding]]] = []
-    for task in report.notice.tasks:
-        section = task.section.title if task.section else ""
-        name = f"{task.id} {task.requirement.splitlines()[0][:40]}"
-        cases.append((section or "gkparse", name, by_task.pop(task.id, [])))
-    for task_id, findings in by_task.items():  # unknown tasks, file-level findings
-        cases.append(("status file", task_id or "status file", findings))
+    cases: list[tuple[str, str, list[Any]]] = report.junit_cases()
     failures = sum(1 for _, _, fs in cases if any(SEVERITY_RANK[f.severity] >= threshold
                                                    for f in fs))
-    suites = ET.Element("testsuites", name="gkparse check", tests=str(len(cases)),
+    suites = ET.Element("testsuites", name=f"gkparse {report.command}", tests=str(len(cases)),
                         failures=str(failures), errors="0", time="0")
-    suite = ET.SubElement(suites, "testsuite", name=clean(report.notice.notice.title or
-                                                           report.notice.source.path),
+    suite = ET.SubElement(suites, "testsuite", name=clean(report.title),
                           tests=str(len(cases)), failures=str(failures), errors="0",
-                          skipped="0", time="0", timestamp=report.as_of.isoformat() + "T00:00:00")
+                          skipped="0", time="0")
+    if report.timestamp:
+        suite.set("timestamp", report.timestamp)
     for classname, name, findings in cases:
         case = ET.SubElement(suite, "testcase", classname=clean(classname), name=clean(name),
                              time="0")

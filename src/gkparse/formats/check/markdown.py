@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gkparse.checker import CheckReport
+from gkparse.checker import SEVERITY_RANK
+from gkparse.formats.check import FindingsReport
 
 ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
@@ -13,21 +14,20 @@ def cell(text: str) -> str:
             .replace("\n", "<br>"))
 
 
-def render(report: CheckReport, **_: object) -> str:
-    s = report.summary
-    title = report.notice.notice.title or report.notice.source.path
-    out = [f"## gkparse check: {cell(title)}", "", f"As of {report.as_of}.", "",
-           "| tasks | done | in progress | overdue | due soon | untracked | % done |",
-           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-           f"| {s.tasks} | {s.by_status['done']} | {s.by_status['in_progress']} | {s.overdue} "
-           f"| {s.due_soon} | {s.by_status['untracked']} | {s.percent_done}% |", ""]
+def render(report: FindingsReport, **_: object) -> str:
+    out = [f"## gkparse {report.command}: {cell(report.title)}", "", *report.markdown_summary(),
+           ""]
     if not report.findings:
         out.append("No findings.")
         return "\n".join(out) + "\n"
-    out += [f"**{s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "
-            f"{s.by_severity['info']} notes**", "",
-            "| | code | task | message | line |", "| --- | --- | --- | --- | ---: |"]
+    counts = dict.fromkeys(SEVERITY_RANK, 0)
     for f in report.findings:
-        out.append(f"| {ICONS[f.severity]} | {f.code} {f.name} | {f.task or ''} | "
+        counts[f.severity] += 1
+    out += [f"**{counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes**", "",
+            f"| | code | {report.subject_label} | message | {report.line_label} |",
+            "| --- | --- | --- | --- | ---: |"]
+    for f in report.findings:
+        out.append(f"| {ICONS[f.severity]} | {f.code} {f.name} | {cell(report.subject(f))} | "
                    f"{cell(f.message)} | {f.line} |")
     return "\n".join(out) + "\n"

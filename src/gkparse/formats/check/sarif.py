@@ -7,7 +7,7 @@ import json
 from pathlib import Path, PurePath
 
 from gkparse import __version__
-from gkparse.checker import RULES, CheckReport
+from gkparse.formats.check import FindingsReport
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,18 +24,17 @@ def artifact_uri(path: str) -> str:
     return pure.as_posix()
 
 
-def render(report: CheckReport, **_: object) -> str:
-    codes = list(RULES)
+def render(report: FindingsReport, **_: object) -> str:
+    codes = list(report.rules)
     rules = [{
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.description},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["gkparse"]},
-    } for rule in RULES.values()]
+    } for rule in report.rules.values()]
     results = []
     for finding in report.findings:
-        identity = f"{finding.code}:{finding.task or ''}"
         results.append({
             "ruleId": finding.code,
             "ruleIndex": codes.index(finding.code),
@@ -46,7 +45,7 @@ def render(report: CheckReport, **_: object) -> str:
                 "region": {"startLine": max(finding.line, 1)},
             }}],
             "partialFingerprints": {
-                "gkparseFinding/v1": hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32],
+                "gkparseFinding/v1": hashlib.sha256(finding.identity.encode("utf-8")).hexdigest()[:32],
             },
         })
     log = {
@@ -57,7 +56,7 @@ def render(report: CheckReport, **_: object) -> str:
                                 "informationUri": "https://pypi.org/project/gkparse/",
                                 "rules": rules}},
             "results": results,
-            "properties": {"as_of": report.as_of.isoformat()},
+            "properties": report.run_properties(),
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
