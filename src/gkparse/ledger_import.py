@@ -33,7 +33,7 @@ from gkparse.status import (
     decode_status,
     parse_status,
 )
-from gkparse.workbook import WorkbookError, read_sheets
+from gkparse.workbook import WorkbookError, column_letter, read_sheets
 
 MAX_LEDGER_BYTES = 100 * MB
 HEADER_SEARCH_ROWS = 30
@@ -152,8 +152,6 @@ def _status_word(text: str) -> str | None:
 
 def _read_row(sheet: str, columns: dict[str, int], values: list[Any], number: int,
               bad: list[BadCell]) -> LedgerRow | None:
-    from openpyxl.utils import get_column_letter
-
     def cell(name: str) -> object:
         index = columns.get(name)
         return values[index] if index is not None and index < len(values) else None
@@ -164,7 +162,7 @@ def _read_row(sheet: str, columns: dict[str, int], values: list[Any], number: in
         return None
     row = LedgerRow(task=task, sheet=sheet, row=number)
     for name, value in said.items():
-        row.cells[name] = f"{get_column_letter(columns[name] + 1)}{number}"
+        row.cells[name] = f"{column_letter(columns[name] + 1)}{number}"
         row.typed[name] = _text(value) or ""
     problems = []
     word = _text(said.get("status"))
@@ -225,6 +223,8 @@ def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
             if number > HEADER_SEARCH_ROWS:
                 return None
             columns = find_columns(values)
+            if columns is not None:
+                sheet.only_columns = {index + 1 for index in columns.values()}
             continue
         row = _read_row(sheet.title, columns, values, number, bad)
         if row is not None:
@@ -274,13 +274,15 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
     asks for nothing it did not mean. A value equal to the file's is no
     change. Two rows asking for different values for one task are a
     conflict: one BadCell naming both cells, and the task is left out.
-    Tasks not in the notice (``known_tasks``) are refused.
+    A task neither in the status file nor in the notice (``known_tasks``) is
+    refused.
     """
     proposals: dict[str, dict[str, tuple[Any, LedgerRow]]] = {}
     bad: list[BadCell] = []
     conflicted: set[str] = set()
     for row in ledger.rows:
-        if known_tasks is not None and row.task not in known_tasks:
+        if known_tasks is not None and row.task not in known_tasks \
+                and row.task not in status.tasks:
             first = next(iter(row.cells.values()), f"A{row.row}")
             bad.append(BadCell(row.sheet, first, row.task, "no such task in the notice"))
             continue
@@ -360,11 +362,13 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
     with _status_bytes(status_path, write, limits) as edited:
         text = decode_status(edited.data, status_path)
         status = parse_status(text, status_path)
+        filled, bad = read_ledger(workbook, limits=limits)
+        # The notice is read only when the workbook names a task the status file lacks: to
+        # know it is a task at all, and to give its new entry the fingerprint of its text.
         known = None
-        if status.notice:
+        if status.notice and any(row.task not in status.tasks for row in filled.rows):
             known = {task.id: task for task in load_notice(status_path.parent / status.notice,
                                                            limits=limits).tasks}
-        filled, bad = read_ledger(workbook, limits=limits)
         changes, conflicts = plan_import(status, filled, set(known) if known else None)
         bad += conflicts
         if not changes:
