@@ -97,9 +97,18 @@ def remark(entry: StatusEntry) -> str | None:
 LINE_HEIGHT = 13.5  # points, for 10-point 宋体
 
 
+_NARROW = re.compile("[\x00-\u2e7f]+")
+
+
 def _text_width(text: str) -> int:
-    """Width in column units: a CJK character is about two of the digit '0'."""
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
+    """Width in column units: a CJK character (from U+2E80) is about two of the digit '0'.
+
+    >>> _text_width("1.1 主动公开")
+    12
+    """
+    # The wide characters counted in C (what is left once the narrow ones are removed): a
+    # character-by-character loop was a fifth of writing a 20,000-task ledger.
+    return len(text) + len(_NARROW.sub("", text))
 
 
 def row_height(values: Sequence[object]) -> float:
