@@ -93,7 +93,8 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
         old = None
     except OSError as exc:
         raise OutputError(shown, f"cannot write: {exc.strerror or exc}") from None
-    if old is not None and old.st_uid != os.geteuid() and os.geteuid() != 0:
+    me = _user()
+    if old is not None and me is not None and old.st_uid != me[0] and me[0] != 0:
         raise OutputError(shown, "belongs to another user; replacing it would make it yours "
                                  "(ask its owner, or write elsewhere with -o)")
     try:
@@ -108,7 +109,7 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
         # mkstemp makes the file private (0600); give it the mode the file had, or the one a
         # new file gets, so a shared folder's readers can still open it.
         os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
-        if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        if old is not None and me is not None and (old.st_uid, old.st_gid) != me:
             os.chown(temp, old.st_uid, old.st_gid)
         os.replace(temp, target)
     except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
@@ -119,6 +120,13 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
         Path(temp).unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def _user() -> tuple[int, int] | None:
+    """This process's user and group, where files have owners (not on Windows)."""
+    if not hasattr(os, "geteuid"):
+        return None
+    return os.geteuid(), os.getegid()
 
 
 def _sync_folder(folder: Path) -> None:
