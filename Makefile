@@ -24,7 +24,13 @@ demo: $(VENV)/.installed
 	@$(BIN)/python -c "import json; d=json.load(open('demo-output/notice.json', encoding='utf-8')); n=d['notice']; print(n['doc_number'], n['title']); print(len(d['tasks']), 'tasks'); [print(t['id'], t['deadline']['text'] or '-', '|', '、'.join(t['lead_units']) or '-', '|', t['requirement'][:40]) for t in d['tasks']]"
 	@echo
 	@echo "== gkparse check samples/status.yaml =="
-	-$(BIN)/gkparse check samples/status.yaml --format table
+	@# check's exit code is a feature: 1 means a finding at or above --fail-on (CI fails on it).
+	@code=0; $(BIN)/gkparse check samples/status.yaml --format table || code=$$?; \
+	case $$code in \
+	  0) echo "check exits 0: no finding at or above --fail-on error";; \
+	  1) echo "check exits 1: one task is overdue (an error), as a CI job would fail";; \
+	  *) exit $$code;; \
+	esac
 	@echo
 	@echo "== gkparse ledger and report: demo-output/ledger.xlsx, demo-output/report.html =="
 	$(BIN)/gkparse ledger samples/status.yaml -o demo-output/ledger.xlsx --force

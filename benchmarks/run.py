@@ -2,12 +2,16 @@
 
     python benchmarks/run.py [--runs 9] [--large-runs 5] [--skip-peers] [--skip-batch]
 
-Readers run A/B interleaved (each run visits every reader once, in a shuffled
-order), so a slow moment of the machine falls on all of them alike. Wall time
-is measured around each process; peak RSS comes from wait4() for that process
-alone. Peers run only where installed: python-docx (a gkparse dependency),
-docx2python, pandoc. Prints Markdown tables for the README and a line per goal
-of issue 5 with PASS or FAIL; the exit code is 1 if a goal fails.
+Every reader is measured in pairs with the floor: each round runs each reader
+once, right beside a run of the floor (which of the two goes first is drawn at
+random), and the reader's ratio for that round is its time over that floor
+run's. A busy moment of the machine then falls on both members of a pair, and
+the ratio reported is the median of the paired ratios, with their spread
+(lowest to highest) beside it. Wall time is measured around each process; peak
+RSS comes from wait4() for that process alone. Peers run only where installed:
+python-docx (a gkparse dependency), docx2python, pandoc. Prints Markdown tables
+for the README and a line per goal, named by what it measures, with PASS or
+FAIL; the exit code is 1 if a goal fails.
 """
 
 from __future__ import annotations
@@ -39,6 +43,15 @@ SIZES = [1000, 5000, 20000]
 class Sample:
     walls: list[float] = field(default_factory=list)
     peaks_kb: list[int] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)  # each run over its paired floor run
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios) if self.ratios else 1.0
+
+    @property
+    def spread(self) -> str:
+        return f"{min(self.ratios):.2f}–{max(self.ratios):.2f}" if self.ratios else "-"
 
     @property
     def median_ms(self) -> float:
@@ -74,16 +87,32 @@ def readers(include_peers: bool) -> dict[str, list[str]]:
     return out
 
 
-def measure(commands: dict[str, list[str]], runs: int) -> dict[str, Sample]:
+def measure(commands: dict[str, list[str]], runs: int, base: str = "floor") -> dict[str, Sample]:
+    """``runs`` rounds; in each, every command runs once beside its own run of ``base``."""
     samples = {name: Sample() for name in commands}
-    order = list(commands)
+    others = [name for name in commands if name != base]
     for _ in range(runs):
-        random.shuffle(order)
-        for name in order:
-            wall, peak = run_once(commands[name])
-            samples[name].walls.append(wall)
-            samples[name].peaks_kb.append(peak)
+        random.shuffle(others)
+        for name in others:
+            pair = [base, name]
+            random.shuffle(pair)
+            walls = {}
+            for member in pair:
+                walls[member], peak = run_once(commands[member])
+                samples[member].walls.append(walls[member])
+                samples[member].peaks_kb.append(peak)
+            samples[name].ratios.append(walls[name] / walls[base])
     return samples
+
+
+def run_together(argv: list[str], copies: int) -> float:
+    """Wall seconds for ``copies`` processes of ``argv`` started together."""
+    start = time.perf_counter()
+    processes = [subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for _ in range(copies)]
+    if any(process.wait() != 0 for process in processes):
+        raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
+    return time.perf_counter() - start
 
 
 def ensure_data() -> dict[str, Path]:
@@ -97,13 +126,23 @@ def ensure_data() -> dict[str, Path]:
 
 
 class Goals:
+    """Goals grouped under what they measure."""
+
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        self.groups: dict[str, list[str]] = {}
         self.failed = False
 
-    def check(self, ok: bool, text: str) -> None:
+    def check(self, group: str, ok: bool, text: str) -> None:
         self.failed |= not ok
-        self.lines.append(f"- {'PASS' if ok else 'FAIL'}: {text}")
+        self.groups.setdefault(group, []).append(f"- {'PASS' if ok else 'FAIL'}: {text}")
+
+    def note(self, group: str, text: str) -> None:
+        """A goal this run could not judge, said so rather than passed or failed."""
+        self.groups.setdefault(group, []).append(f"- NOT JUDGED: {text}")
+
+    def render(self) -> str:
+        return "\n\n".join(f"Goals, {group}:\n\n" + "\n".join(lines)
+                           for group, lines in self.groups.items())
 
 
 def time_in_process_check(size: int) -> tuple[float, float, float]:
@@ -137,6 +176,28 @@ def batch_throughput(copies: int, jobs: int, folder: Path) -> float:
     wall, _ = run_once([GKPARSE, "extract", str(folder), "--jobs", str(jobs), "-q",
                         "-o", os.devnull])
     return copies / wall
+
+
+def batch_speedups(copies: int, folder: Path, rounds: int,
+                   floor: list[str]) -> tuple[list[float], list[float], list[float]]:
+    """Per round: throughput of --jobs 1 and --jobs 2, and the machine's own speed-up at that
+    moment (two floor processes at once against one), all in an order drawn each round."""
+    one: list[float] = []
+    two: list[float] = []
+    machine: list[float] = []
+    for _ in range(rounds):
+        alone = together = 0.0
+        for step in random.sample(["jobs 1", "jobs 2", "floor alone", "floor twice"], 4):
+            if step == "jobs 1":
+                one.append(batch_throughput(copies, 1, folder))
+            elif step == "jobs 2":
+                two.append(batch_throughput(copies, 2, folder))
+            elif step == "floor alone":
+                alone = run_together(floor, 1)
+            else:
+                together = run_together(floor, 2)
+        machine.append(2 * alone / together)
+    return one, two, machine
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,8 +238,15 @@ def main(argv: list[str] | None = None) -> int:
             if sample is None:
                 cells.append("")
                 continue
-            ratio = sample.median_ms / results[label]["floor"].median_ms
-            cells.append(f"{sample.median_ms:,.0f} ms ({ratio:.1f}×)")
+            cells.append(f"{sample.median_ms:,.0f} ms ({sample.ratio:.1f}×)")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\nSpread of the paired ratios to the floor (lowest–highest of the rounds):\n")
+    print("| reader | " + " | ".join(files) + " |")
+    print("|---|" + "---|" * len(files))
+    for name in names:
+        if name == "floor":
+            continue
+        cells = [results[label][name].spread if name in results[label] else "" for label in files]
         print(f"| {name} | " + " | ".join(cells) + " |")
     print("\nPeak RSS (MB):\n")
     print("| reader | " + " | ".join(files) + " |")
@@ -189,29 +257,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | " + " | ".join(cells) + " |")
 
     def ratio(label: str, name: str = "gkparse extract") -> float:
-        return results[label][name].median_ms / results[label]["floor"].median_ms
+        return results[label][name].ratio
 
+    speed = "time against the floor, paired in each round"
     sample_label = next(iter(files))
-    goals.check(ratio(sample_label) <= 2.5, f"sample extract {ratio(sample_label):.2f}× the floor "
-                                            "(goal ≤ 2.5×)")
+    goals.check(speed, ratio(sample_label) <= 2.5,
+                f"extract of the sample {ratio(sample_label):.2f}× the floor (goal ≤ 2.5×)")
     for flag in ("--version", "--help"):
         r = ratio(sample_label, f"gkparse {flag}")
-        goals.check(r <= 2.0, f"gkparse {flag} {r:.2f}× the floor (goal ≤ 2×)")
+        goals.check(speed, r <= 2.0, f"start-up, gkparse {flag}: {r:.2f}× the floor (goal ≤ 2×)")
     for size in (5000, 20000):
         r = ratio(f"{size:,} rows")
-        goals.check(r <= 2.0, f"{size:,} rows extract {r:.2f}× the floor (goal ≤ 2×)")
-    growth = (results["20,000 rows"]["gkparse extract"].median_ms
-              / results["5,000 rows"]["gkparse extract"].median_ms)
-    goals.check(growth <= 4.4, f"20,000 rows take {growth:.2f}× the 5,000-row time (goal ≤ 4.4×)")
+        goals.check(speed, r <= 2.0, f"extract of {size:,} rows {r:.2f}× the floor (goal ≤ 2×)")
+    # The two sizes paired in each round too: measured minutes apart, a change of load
+    # between them would pass for growth.
+    sizes = measure({"5,000": [GKPARSE, "extract", str(files["5,000 rows"])],
+                     "20,000": [GKPARSE, "extract", str(files["20,000 rows"])]},
+                    args.large_runs, base="5,000")["20,000"]
+    goals.check("growth with size", sizes.ratio <= 4.4,
+                f"20,000 rows take {sizes.ratio:.2f}× the 5,000-row time, paired in each round "
+                f"(spread {sizes.spread}; goal ≤ 4.4×, linear is 4×)")
     rss = (results["20,000 rows"]["gkparse extract"].peak_mb
            / results["20,000 rows"]["floor"].peak_mb)
-    goals.check(rss <= 2.0, f"peak RSS at 20,000 rows {rss:.2f}× the floor's (goal ≤ 2×)")
+    goals.check("memory", rss <= 2.0,
+                f"peak RSS at 20,000 rows {rss:.2f}× the floor's (goal ≤ 2×)")
 
     load_notice_s, load_status_s, check_s = time_in_process_check(20000)
     print(f"\ncheck, 20,000 tasks: load notice JSON {load_notice_s * 1000:,.0f} ms, load status "
           f"file {load_status_s * 1000:,.0f} ms, evaluate + render JSON {check_s * 1000:,.0f} ms")
-    goals.check(check_s <= 1.0, f"check beyond loading {check_s * 1000:,.0f} ms for 20,000 "
-                                "tasks (goal ≤ 1 s)")
+    goals.check("check on a large status file", check_s <= 1.0,
+                f"evaluate + render JSON {check_s * 1000:,.0f} ms for 20,000 tasks, beyond "
+                "loading (goal ≤ 1 s)")
 
     if not args.skip_batch:
         copies = 400
@@ -219,15 +295,25 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(tmp)
             for i in range(copies):
                 shutil.copyfile(files[sample_label], folder / f"notice-{i:03d}.docx")
-            one = statistics.median(batch_throughput(copies, 1, folder) for _ in range(3))
-            two = statistics.median(batch_throughput(copies, 2, folder) for _ in range(3))
+            floor = [*readers(False)["floor"], str(files["5,000 rows"])]
+            ones, twos, machine = batch_speedups(copies, folder, 3, floor)
+        one, two = statistics.median(ones), statistics.median(twos)
+        speedups = [b / a for a, b in zip(ones, twos, strict=True)]
+        speedup, capacity = statistics.median(speedups), statistics.median(machine)
         print(f"\nbatch, {copies} copies of the sample: --jobs 1 {one:,.0f} files/s, "
-              f"--jobs 2 {two:,.0f} files/s ({two / one:.2f}×)")
-        goals.check(two / one >= 1.7, f"--jobs 2 gives {two / one:.2f}× the throughput of "
-                                      "--jobs 1 (goal ≥ 1.7×)")
+              f"--jobs 2 {two:,.0f} files/s ({speedup:.2f}×, rounds "
+              f"{min(speedups):.2f}–{max(speedups):.2f}); two floor processes at once ran "
+              f"{capacity:.2f}× one (rounds {min(machine):.2f}–{max(machine):.2f})")
+        text = f"--jobs 2 gives {speedup:.2f}× the throughput of --jobs 1 (goal ≥ 1.7×)"
+        if speedup < 1.7 and capacity < 1.8:
+            # Other work held the second core: no program could have scaled here.
+            goals.note("batch scaling", f"{text}: not judged, the machine itself gave two "
+                                        f"processes only {capacity:.2f}× one; run on an idle "
+                                        "machine")
+        else:
+            goals.check("batch scaling", speedup >= 1.7, text)
 
-    print("\nGoals (issue 5):\n")
-    print("\n".join(goals.lines))
+    print("\n" + goals.render())
     return 1 if goals.failed else 0
 
 

@@ -81,7 +81,7 @@ def test_workbook_from_a_status_file_fills_colours_and_sums(office: Path) -> Non
     done = rows["1.1.1"]
     assert done["状态"] == "已完成" and done["完成日期"] == datetime(2025, 3, 28)
     assert "主动公开事项目录" in done["佐证材料"]
-    assert rows["4.13.3"]["状态"] == "未开始"  # untracked: no entry yet
+    assert rows["4.13.3"]["状态"] == "未跟踪"  # untracked: no entry yet, as 汇总 counts it
     sheet = book["总台账"]
     fills = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=4).fill.fgColor.rgb
              for r in range(2, sheet.max_row + 1)}
@@ -90,9 +90,26 @@ def test_workbook_from_a_status_file_fills_colours_and_sums(office: Path) -> Non
     assert fills["1.1.1"].endswith("C6EFCE")  # done: green
     summary = list(book["汇总"].iter_rows(values_only=True))
     header = list(summary[2])
-    total = dict(zip(header, summary[-1], strict=True))
+    table = [dict(zip(header, row, strict=True)) for row in summary[3:] if row[1] is not None]
+    total = table[-1]
     assert total["牵头单位"] == "合计" and total["合计"] == 56
     assert total["逾期"] == 1 and total["即将到期"] == 1 and total["已完成"] == 5
+    statuses = [row["状态"] for row in rows.values()]
+    assert total["未跟踪"] == statuses.count("未跟踪") == 1  # the two sheets agree
+    assert total["未开始"] == statuses.count("未开始")
+    by_unit = sum(row["合计"] for row in table[:-1])
+    shared = sum("、" in row["牵头单位"] for row in rows.values())
+    assert (by_unit, shared) == (102, 29)
+    assert summary[-1][0] == (f"注：{shared} 项任务由多个单位牵头，在每个牵头单位下各计一次，"
+                              f"故各单位行相加为 {by_unit} 项，合计为 56 项。")
+
+
+def test_an_untouched_untracked_row_imports_as_no_news(office: Path) -> None:
+    _ledger(office)
+    before = (office / "status.yaml").read_bytes()
+    result = _import(office)
+    assert result.exit_code == 0 and "nothing to change" in result.stderr, result.stderr
+    assert (office / "status.yaml").read_bytes() == before
 
 
 def test_workbook_is_byte_identical_across_runs_and_never_overwritten(office: Path) -> None:

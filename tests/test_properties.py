@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from gkparse import parse_notice
+from gkparse.dates import DateError, read_date
 from gkparse.deadline import parse_deadline
 from gkparse.errors import DocumentError, StatusFileError
 from gkparse.schema import validate_notice
@@ -362,3 +363,16 @@ def test_mutated_sample_status_files_never_escape(cut: int,
     for at, piece in sorted(inserts, reverse=True):
         text = text[:at] + piece + text[at:]
     _parse_status_text(text)
+
+
+@given(st.text(max_size=40))
+@example("99999999999999999999-1-1")
+def test_any_text_is_a_date_or_a_date_error(text: str) -> None:
+    with contextlib.suppress(DateError):
+        assert isinstance(read_date(text), date)
+
+
+@given(st.dates(min_value=date(1000, 1, 1)),  # the reader takes four-digit years
+       st.sampled_from(["{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m:02d}.{d}", "{y}年{m}月{d}日"]))
+def test_every_date_form_round_trips(day: date, form: str) -> None:
+    assert read_date(form.format(y=day.year, m=day.month, d=day.day)) == day

@@ -57,10 +57,15 @@ def test_markdown_summary(tmp_path: Path) -> None:
 def test_unit_report_without_roster_says_so_once(tmp_path: Path) -> None:
     for name in ("notice.docx", "status.yaml"):
         shutil.copyfile(SAMPLES / name, tmp_path / name)
+    # 洸河街道 has tasks only through 各街道: without a roster that is no answer, not 0 tasks.
     result = runner.invoke(app, ["report", str(tmp_path / "status.yaml"), "--unit", "洸河街道",
                                  "-f", "markdown"])
-    assert result.exit_code == 0
-    assert result.stderr.count("no roster") == 1 and "任务 0 项" in result.stdout
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("needs a roster") == 1 and len(result.stderr.splitlines()) == 1
+    named = runner.invoke(app, ["report", str(tmp_path / "status.yaml"), "--unit",
+                                "区生态环境分局", "-f", "markdown"])  # named in the notice itself
+    assert named.exit_code == 0 and named.stderr.count("no roster") == 1
+    assert "任务 1 项" in named.stdout
     shutil.copyfile(SAMPLES / "units.yaml", tmp_path / "units.yaml")
     with_roster = runner.invoke(app, ["report", str(tmp_path / "status.yaml"), "--unit",
                                       "洸河街道", "-f", "markdown"])

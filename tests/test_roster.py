@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from gkparse import parse_notice
 from gkparse.cli import app
-from gkparse.roster import Roster, RosterError, for_unit, load_roster
+from gkparse.roster import Roster, RosterError, UnknownUnitError, for_unit, load_roster
 
 from conftest import ROOT
 
@@ -46,9 +46,27 @@ def test_sample_roster_views() -> None:
     notice = parse_notice(SAMPLES / "notice.docx")
     roster = load_roster(SAMPLES / "units.yaml")
     counts = {unit: len(for_unit(notice, unit, roster).tasks)
-              for unit in ("洸河街道", "区生态环境分局", "区党政办公室", "无此单位")}
-    assert counts == {"洸河街道": 43, "区生态环境分局": 36, "区党政办公室": 44, "无此单位": 0}
+              for unit in ("洸河街道", "区生态环境分局", "区党政办公室")}
+    assert counts == {"洸河街道": 43, "区生态环境分局": 36, "区党政办公室": 44}
     assert len(for_unit(notice, "区生态环境分局", None).tasks) == 1  # only where it is named
+    assert for_unit(notice, "无此单位", roster, strict=False).tasks == []  # a batch's other notice
+
+
+def test_an_unknown_unit_is_an_error_naming_the_closest() -> None:
+    notice = parse_notice(SAMPLES / "notice.docx")
+    roster = load_roster(SAMPLES / "units.yaml")
+    with pytest.raises(UnknownUnitError) as typo:
+        for_unit(notice, "洸河街", roster)
+    assert typo.value.describe().endswith("units.yaml: --unit 洸河街: neither this roster nor the "
+                                          "notice names such a unit; did you mean 洸河街道?")
+    with pytest.raises(UnknownUnitError) as unknown:
+        for_unit(notice, "无此单位", roster)
+    assert "did you mean" not in unknown.value.describe()
+    with pytest.raises(UnknownUnitError) as no_roster:  # 洸河街道 is only ever named as 各街道
+        for_unit(notice, "洸河街道", None)
+    assert "notice.docx: --unit 洸河街道: the notice names no such unit" in no_roster.value.describe()
+    assert "needs a roster" in no_roster.value.describe()
+    assert len(for_unit(notice, "区党政办公室（宣传）", roster).tasks) == 44  # an alias is known
 
 
 def test_extract_and_check_by_unit(tmp_path: Path) -> None:

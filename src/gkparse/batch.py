@@ -59,13 +59,13 @@ def default_jobs() -> int:
 
 def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool,
                render: Callable[[Notice], str] | None, unit: str | None = None,
-               roster: Roster | None = None) -> BatchResult:
+               roster: Roster | None = None, strict: bool = True) -> BatchResult:
     # Runs in a worker: errors come back as text, since exceptions with keyword
     # arguments do not survive pickling intact.
     try:
         notice = parse_notice(path, year=year, limits=limits)
         if unit is not None:
-            notice = for_unit(notice, unit, roster)
+            notice = for_unit(notice, unit, roster, strict=strict)
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)
         return BatchResult(path, output=render(notice).encode(), warnings=notice.warnings)
@@ -96,9 +96,10 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     each failure's traceback as text; ``unit`` keeps that unit's tasks (``roster.for_unit``).
     """
     jobs = max(1, jobs or default_jobs())
+    strict = len(paths) < 2  # a unit one notice of a batch does not name, another may
     if jobs == 1 or len(paths) < 2:
         for path in paths:
-            result = _parse_one(path, year, limits, debug, render, unit, roster)
+            result = _parse_one(path, year, limits, debug, render, unit, roster, strict)
             if on_done:
                 on_done(result)
             yield result
@@ -109,7 +110,7 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     # Small chunks keep every worker busy to the end; imap keeps the input order.
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
     work = partial(_parse_one, year=year, limits=limits, debug=debug, render=render, unit=unit,
-                   roster=roster)
+                   roster=roster, strict=strict)
     with Pool(processes=min(jobs, len(paths))) as pool:
         for result in pool.imap(work, paths, chunksize=chunk):
             if on_done:

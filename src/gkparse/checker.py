@@ -1,4 +1,4 @@
-"""``check``: compare a notice's tasks with a status file and report findings (GK101-GK112).
+"""``check``: compare a notice's tasks with a status file and report findings (GK101-GK113).
 
 >>> report = check("samples/status.yaml")     # doctest: +SKIP
 >>> report.summary.by_severity               # doctest: +SKIP
@@ -16,36 +16,12 @@ from typing import Literal
 from gkparse.errors import DocumentError, StatusFileError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
+from gkparse.plural import counted
 from gkparse.roster import Roster, for_unit
+from gkparse.rules import RULES, SEVERITY_RANK, Severity
 from gkparse.status import StatusEntry, StatusFile, load_status
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    description: str
-
-
-RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("GK101", "overdue", "error", "The deadline has passed and the task is not done or waived."),
-    Rule("GK102", "done-late", "warning", "The task was completed after its deadline."),
-    Rule("GK103", "no-lead", "error", "The task has no lead unit."),
-    Rule("GK104", "no-deadline", "warning", "The task has no deadline."),
-    Rule("GK105", "unparsed-deadline", "warning", "The deadline text could not be read."),
-    Rule("GK106", "due-soon", "warning", "The task is not done and its deadline is near."),
-    Rule("GK107", "untracked", "warning", "The task has no entry in the status file."),
-    Rule("GK108", "unknown-task", "error", "The status file lists a task the notice does not have."),
-    Rule("GK109", "stale-entry", "warning", "The task's text changed since the entry was written."),
-    Rule("GK110", "done-undated", "info", "The task is done but has no completed_on date."),
-    Rule("GK111", "blocked", "warning", "The task is blocked."),
-    Rule("GK112", "waived-no-reason", "error", "The task is waived without a reason."),
-)}
 
 
 @dataclass(frozen=True)
@@ -111,6 +87,7 @@ class CheckReport:
     subject_label = "task"
     line_label = "line"
     detail_label = "lead"
+    detail_width = 20  # terminal cells for the lead units in the table (a CJK character is two)
     rules = RULES
 
     @property
@@ -130,14 +107,15 @@ class CheckReport:
 
     def summary_line(self) -> str:
         s = self.summary
-        return (f"gkparse: {s.tasks} tasks, {s.by_status['done']} done, {s.overdue} overdue, "
+        return (f"gkparse: {counted(s.tasks, 'task')}, {s.by_status['done']} done, "
+                f"{s.overdue} overdue, "
                 f"{s.due_soon} due soon ({s.percent_done}% done) as of {self.as_of}")
 
     def summary_spans(self) -> list[tuple[str, str | None]]:
         """The table's closing line, as (text, rich style) pieces."""
         s = self.summary
         spans: list[tuple[str, str | None]] = [
-            (f"{s.tasks} tasks: ", None), (f"{s.by_status['done']} done", "green"),
+            (f"{counted(s.tasks, 'task')}: ", None), (f"{s.by_status['done']} done", "green"),
             (f", {s.by_status['in_progress']} in progress, ", None),
             (f"{s.overdue} overdue", "bold red" if s.overdue else "green"), (", ", None),
             (f"{s.due_soon} due soon", "yellow" if s.due_soon else "green")]
@@ -188,13 +166,12 @@ def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT
     """A notice given as .docx, or as JSON written by ``gkparse extract``."""
     if path.suffix.lower() == ".json":
         data = read_input(path, DocumentError, "a notice JSON file", limits.max_file_bytes)
-        try:
-            from gkparse.schema import validate_notice_json
+        from gkparse.schema import NoticeJsonError, read_notice_json
 
-            return validate_notice_json(data)
-        except ValueError as exc:
-            first = str(exc).splitlines()[0] if str(exc) else "invalid"
-            raise DocumentError(path, f"not a notice JSON from gkparse extract ({first})") from None
+        try:
+            return read_notice_json(data)
+        except NoticeJsonError as exc:
+            raise DocumentError(path, f"not a notice JSON from gkparse extract: {exc}") from None
     from gkparse.parser import parse_notice
 
     return parse_notice(path, year=year, limits=limits)
@@ -260,13 +237,26 @@ def evaluate(notice: Notice, status: StatusFile, *, as_of: date, warn_days: int 
         entry = status.tasks.get(task.id)
         findings.extend(_task_findings(task, entry, status, as_of, warn_days, summary))
     known = {task.id for task in notice.tasks}
+    untracked = [task.id for task in notice.tasks if task.id not in status.tasks]
     for task_id, entry in status.tasks.items():
         if task_id not in known:
-            findings.append(_finding("GK108", task_id, f"task {task_id} is not in the notice",
-                                     file, entry.line))
+            findings.append(_finding("GK108", task_id, f"task {task_id} is not in the notice"
+                                     f"{_did_you_mean(task_id, untracked)}", file, entry.line))
     for finding in findings:
         summary.by_severity[finding.severity] += 1
     return findings, summary
+
+
+def _did_you_mean(task_id: str, untracked: list[str]) -> str:
+    """A typo'd id most often stands for a task that then has no entry: name the close ones.
+
+    >>> _did_you_mean("1.2.33", ["1.2.3", "4.1.1"])
+    '; did you mean 1.2.3 (untracked)?'
+    """
+    import difflib
+
+    close = difflib.get_close_matches(task_id, untracked, n=3, cutoff=0.75)
+    return f"; did you mean {' or '.join(close)} (untracked)?" if close else ""
 
 
 def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as_of: date,
@@ -304,6 +294,12 @@ def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as
     if entry is None:
         return out
     if entry.status == "done":
+        if entry.completed_on is not None and entry.completed_on > as_of:
+            # A date still to come is a typo or a wrong as_of: the task may not be done at all.
+            out.append(_finding("GK113", task.id, f"task {task.id} is done on "
+                                                  f"{entry.completed_on}, after the as-of date "
+                                                  f"{as_of}; correct completed_on (or as_of)",
+                                file, entry.line))
         if entry.completed_on is None:
             out.append(_finding("GK110", task.id, f"task {task.id} is done but has no "
                                                   "completed_on date", file, entry.line))

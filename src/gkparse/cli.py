@@ -17,13 +17,61 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from gkparse import __version__
 from gkparse.exitcodes import ExitCode
+from gkparse.plural import counted
+
+HELP = """gkparse reads a notice (通知, .docx) and its task-breakdown table (任务分解表) into
+validated task records, and tracks every task to its deadline against a status file.
+
+\b
+A typical year:
+  gkparse extract notice.docx -o notice.json      the tasks as JSON (or csv, yaml)
+  gkparse init notice.docx -o status.yaml         a status file: every task todo
+  gkparse check status.yaml                       overdue, due soon, untracked, stale
+  gkparse ledger status.yaml -o ledger.xlsx       the 工作台账 for units to fill in
+  gkparse status import ledger.xlsx --into status.yaml
+  gkparse report status.yaml -o report.html       a progress page for the leadership
+
+Each command has examples in its own help: gkparse check -h."""
+
+
+class _State:
+    debug = False
+
+
+def _debug_from_env() -> bool:
+    return os.environ.get("GKPARSE_DEBUG", "") not in ("", "0")
+
+
+def _without_debug(args: list[str]) -> list[str]:
+    """The arguments with every ``--debug`` taken out (before a ``--``), which it records."""
+    end = args.index("--") if "--" in args else len(args)
+    _State.debug = "--debug" in args[:end] or _debug_from_env()
+    return [a for a in args[:end] if a != "--debug"] + args[end:]
+
+
+class _Group(TyperGroup):
+    """The top-level group: ``--debug`` is taken wherever it is put on the command line."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _without_debug(list(args)))
+
+
+class _Command(TyperCommand):
+    """A command whose usage line shows its arguments plainly: ``NOTICE...``, not ``{NOTICE...}``."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
 
 APP_SETTINGS = {
     "name": "gkparse",
-    "help": "Task-breakdown notices (.docx) into validated task records, tracked against YAML.",
+    "help": HELP,
+    "cls": _Group,
     "add_completion": False,
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
@@ -31,10 +79,6 @@ APP_SETTINGS = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**APP_SETTINGS)
-
-
-class _State:
-    debug = os.environ.get("GKPARSE_DEBUG", "") not in ("", "0")
 
 
 def _version(value: bool) -> None:
@@ -47,15 +91,22 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error (also "
+                                        "after the command, or GKPARSE_DEBUG=1).")] = False,
 ) -> None:
-    """gkparse: extract tasks from a notice, check them against a status file."""
-    if debug:
-        _State.debug = True
+    """gkparse: notices into task records, tracked against a status file."""
+    # _Group takes --debug out wherever it is put and records it; declared here for the help.
+    _State.debug = _State.debug or debug
 
 
 def eprint(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _wrote(output: Path | None, detail: str = "") -> None:
+    """Every command that writes a file says so the same way (nothing for stdout)."""
+    if output is not None and str(output) != "-":
+        eprint(f"gkparse: wrote {output}" + (f" with {detail}" if detail else ""))
 
 
 def _print_traceback() -> None:
@@ -86,9 +137,9 @@ def reporting_errors() -> Iterator[None]:
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
-MaxMegabytes = Annotated[int | None, typer.Option(
-    "--max-mb", min=1, help="Refuse inputs larger than this many MB, uncompressed "
-                            "(default: 256 for a .docx, 50 for a status file).")]
+def _max_mb(help_text: str):  # a --max-mb option whose help speaks of this command's inputs
+    return Annotated[int | None, typer.Option("--max-mb", min=1, metavar="MB", help=help_text,
+                                              show_default=False)]
 
 
 def _limits(max_mb: int | None):  # -> Limits, imported lazily
@@ -97,25 +148,62 @@ def _limits(max_mb: int | None):  # -> Limits, imported lazily
     return DEFAULT_LIMITS if max_mb is None else Limits.from_megabytes(max_mb)
 
 
-YearOption = Annotated[int | None, typer.Option("--year", help="Plan year for a .docx notice.")]
+def _as_of_date(text: str) -> date:
+    """``--as-of``, read by the one date reader; a bad date is a usage error like --fail-on's."""
+    from gkparse.dates import read_date
+
+    try:
+        return read_date(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _as_of(help_text: str):
+    return Annotated[date | None, typer.Option("--as-of", parser=_as_of_date, metavar="DATE",
+                                               help=help_text, show_default=False)]
+
+
+def _warn_days(help_text: str):
+    return Annotated[int, typer.Option("--warn-days", min=0, metavar="DAYS", help=help_text)]
+
+
+YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
+                                                help="Plan year for a .docx notice.")]
 UnitOption = Annotated[str | None, typer.Option(
-    "--unit", help="Only the tasks this unit leads or is responsible for, directly or through "
-                   "a collective name its roster lists (区直各部门, 各街道, …).")]
+    "--unit", metavar="NAME", show_default=False,
+    help="Only the tasks this unit leads or is responsible for, directly or through a "
+         "collective name its roster lists (区直各部门, 各街道, …).")]
 RosterOption = Annotated[Path | None, typer.Option(
-    "--roster", help="The units roster (groups and aliases); default: units.yaml beside the "
-                     "input, if there is one.")]
+    "--roster", metavar="FILE", show_default=False,
+    help="The units roster (groups and aliases); default: units.yaml beside the input, if "
+         "there is one.")]
+
+
+def _output(help_text: str = "Write here instead of stdout."):
+    return Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=help_text,
+                                               show_default=False)]
 
 
 def _roster(unit: str | None, explicit: Path | None, beside: Path):  # -> Roster | None
-    """Load the roster a --unit view needs, and say once when there is none."""
+    """Load the roster a --unit view needs."""
     if unit is None:
         return None
-    from gkparse.roster import find_roster, without_roster_note
+    from gkparse.roster import find_roster
 
-    roster = find_roster(explicit, beside)
-    if roster is None:
+    return find_roster(explicit, beside)
+
+
+def _note_without_roster(unit: str | None, roster: object) -> None:
+    """Say once, after the work, that a --unit view had no roster to go by."""
+    if unit is not None and roster is None:
+        from gkparse.roster import without_roster_note
+
         eprint(f"gkparse: note: {without_roster_note(unit)}")
-    return roster
+
+
+def _examples(*lines: str) -> str:
+    """An epilog of examples, kept as written (\\b stops click from re-wrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 class ExtractFormat(StrEnum):
@@ -125,23 +213,30 @@ class ExtractFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse extract samples/notice.docx > notice.json",
+    "gkparse extract notices/ --jobs 4 -o all.jsonl       (a folder: JSON Lines)",
+    "gkparse extract notice.docx --unit 洸河街道 -f csv -o tasks.csv"))
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Notice .docx files, or folders of them.",
                                                 metavar="NOTICE...",
                                                 show_default=False)],
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write here instead of stdout.")] = None,
+    output: _output() = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
-        "--format", "-f", help="json (one file; default), jsonl (several files; default), "
-                               "yaml, or csv (one row per task, UTF-8 with BOM).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Plan year, overriding the one "
-                                             "read from the notice.")] = None,
+        "--format", "-f", show_default=False,
+        help="json (one file; default), jsonl (several files; default), yaml, or csv (one row "
+             "per task, UTF-8 with BOM).")] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
+                                             help="Plan year, overriding the one read from "
+                                                  "the notice.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print parse warnings "
                                         "on stderr.")] = False,
-    max_mb: MaxMegabytes = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
-                    "for several files (default: one per core).")] = None,
+    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+                    "(default: 256).") = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
+                                             show_default=False,
+                                             help="Worker processes for several files "
+                                                  "(default: one per core).")] = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
@@ -149,7 +244,6 @@ def extract(
 
     Several files give JSON Lines, one notice per line, in the order given; a
     file that cannot be read is reported and the others are still written.
-    Example: gkparse extract samples/notice.docx > notice.json
     """
     with reporting_errors():
         from gkparse.batch import expand_inputs, parse_many
@@ -179,6 +273,8 @@ def extract(
                 pieces.append(result.output)
         if pieces:
             write_result(chosen.join(pieces), output, inputs=paths)
+            _wrote(output, counted(len(pieces), "notice") if len(paths) > 1 else "")
+            _note_without_roster(unit, units)
         if failed:
             if len(paths) > 1:
                 eprint(f"gkparse: {failed} of {len(paths)} files could not be read")
@@ -206,15 +302,19 @@ def _progress(total: int) -> Iterator[tuple[Callable[[object], None], Callable[[
                (lambda message: console.print(message, markup=False)))
 
 
-@app.command()
-def schema() -> None:
+@app.command(epilog=_examples("gkparse schema > notice.schema.json",
+                             "gkparse schema -o notice.schema.json"))
+def schema(output: _output() = None) -> None:
     """Print the JSON Schema of extract's output (made by pydantic from the record types)."""
     with reporting_errors():
         import json
 
+        from gkparse.output import write_result
         from gkparse.schema import notice_json_schema
 
-        print(json.dumps(notice_json_schema(), ensure_ascii=False, indent=2))
+        write_result(json.dumps(notice_json_schema(), ensure_ascii=False, indent=2) + "\n",
+                     output)
+        _wrote(output)
 
 
 class CheckFormat(StrEnum):
@@ -233,64 +333,70 @@ class FailOn(StrEnum):
     never = "never"
 
 
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2025-12-01") from None
+def _rules_list() -> str:
+    """check's findings, one line each, for its help (gkparse.rules loads nothing else)."""
+    from gkparse.rules import RULES
+
+    return "\b\nFindings:\n" + "\n".join(
+        f"  {rule.code} {rule.name:<18} {rule.severity:<8} {rule.description}"
+        for rule in RULES.values())
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse check samples/status.yaml                 (a table at a terminal, JSON when piped)",
+    "gkparse check status.yaml --as-of 2025-12-01 --fail-on warning",
+    "gkparse check status.yaml -f sarif -o gkparse.sarif") + "\n\n" + _rules_list())
 def check(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
-    notice: Annotated[Path | None, typer.Option("--notice", help="The notice (.docx, or JSON "
-                      "from extract), overriding the file's notice: line.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Check as of this date "
-                     "(YYYY-MM-DD); default: the file's as_of, else today in UTC+8.")] = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Warn about tasks due "
-                         "within this many days.")] = 30,
+    notice: Annotated[Path | None, typer.Option("--notice", metavar="FILE", show_default=False,
+                                                help="The notice (.docx, or JSON from extract), "
+                                                     "overriding the file's notice: line.")
+                      ] = None,
+    as_of: _as_of("Check as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
+                  "the file's as_of, else today in UTC+8.") = None,
+    warn_days: _warn_days("Warn about tasks due within this many days.") = 30,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
                        "above this severity.")] = FailOn.error,
-    fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="table (default on "
-                   "a terminal), json (default otherwise), sarif, junit, github, markdown.")
-                   ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write here instead of stdout.")] = None,
+    fmt: Annotated[CheckFormat | None, typer.Option(
+        "--format", "-f", show_default=False,
+        help="table (default on a terminal), json (default otherwise), sarif, junit, github, "
+             "markdown.")] = None,
+    output: _output() = None,
     year: YearOption = None,
-    max_mb: MaxMegabytes = None,
+    max_mb: _max_mb("Refuse a notice or status file larger than this many MB (default: 256 "
+                    "for the notice, 50 for the status file).") = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
     """Check a status file against its notice: overdue, unassigned, untracked, stale tasks.
 
     Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
-    Example: gkparse check status.yaml --format sarif -o gkparse.sarif
     """
     with reporting_errors():
         from gkparse.checker import check as run_check
         from gkparse.formats.check import render
         from gkparse.output import write_result
 
-        report = run_check(status_file, notice=notice, as_of=_parse_date(as_of),
-                           warn_days=warn_days, year=year, limits=_limits(max_mb),
-                           unit=unit, roster=_roster(unit, roster, status_file))
+        units = _roster(unit, roster, status_file)
+        report = run_check(status_file, notice=notice, as_of=as_of, warn_days=warn_days,
+                           year=year, limits=_limits(max_mb), unit=unit, roster=units)
         to_terminal = output is None and sys.stdout.isatty()
         chosen = fmt.value if fmt else ("table" if to_terminal else "json")
         text = render(chosen, report, fail_on=fail_on.value,
                       color=to_terminal and "NO_COLOR" not in os.environ)
         write_result(text, output, inputs=[status_file, *([notice] if notice else [])])
+        _wrote(output, counted(len(report.findings), "finding"))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if chosen == "github" and summary_file:
             with open(summary_file, "a", encoding="utf-8") as stream:
                 stream.write(render("markdown", report))
-        s = report.summary
-        if chosen != "table":
-            eprint(f"gkparse: {s.tasks} tasks, {s.by_severity['error']} errors, "
-                   f"{s.by_severity['warning']} warnings, {s.by_severity['info']} notes "
-                   f"(as of {report.as_of})")
+        if chosen != "table" or output is not None:
+            from gkparse.formats.check import severity_counts
+
+            eprint(f"gkparse: {counted(report.summary.tasks, 'task')}, "
+                   f"{severity_counts(report)} (as of {report.as_of})")
+        _note_without_roster(unit, units)
         if report.fails(fail_on.value):
             raise typer.Exit(ExitCode.FINDINGS)
 
@@ -315,7 +421,8 @@ def lint(
                       ] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="Print the rules and exit."
                                              )] = False,
-    max_mb: MaxMegabytes = None,
+    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+                    "(default: 256).") = None,
 ) -> None:
     """Check notices against GB/T 9704-2012 (公文格式) before they are issued.
 
@@ -368,7 +475,9 @@ def lint(
             raise typer.Exit(ExitCode.FINDINGS)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse init notice.docx -o status.yaml",
+    "gkparse init notice.docx -o status.yaml --merge   (add new tasks, keep what people wrote)"))
 def init(
     notice: Annotated[Path, typer.Argument(help="The notice .docx (or JSON from extract).", metavar="NOTICE",
                                            show_default=False)],
@@ -379,10 +488,7 @@ def init(
                      "file, keeping everything people wrote.")] = False,
     year: YearOption = None,
 ) -> None:
-    """Write a status file for a notice: every task todo, with a comment describing it.
-
-    Example: gkparse init notice.docx -o status.yaml
-    """
+    """Write a status file for a notice: every task todo, with a comment describing it."""
     with reporting_errors():
         from gkparse.checker import load_notice
         from gkparse.output import refuse_to_replace, write_result
@@ -402,28 +508,28 @@ def init(
         eprint(f"gkparse: wrote {output} with {len(loaded.tasks)} tasks")
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse ledger samples/status.yaml -o ledger.xlsx   (filled in and coloured)",
+    "gkparse ledger notice.docx -o ledger.xlsx           (every task 未开始)",
+    "gkparse ledger status.yaml --unit 洸河街道 -o 洸河街道.xlsx"))
 def ledger(
     source: Annotated[Path, typer.Argument(metavar="NOTICE|STATUS",
                                            help="A notice (.docx, or JSON from extract), or a "
                                                 "status file to fill in the status columns.",
                                            show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write.")
-                      ] = Path("ledger.xlsx"),
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE",
+                                         help="The workbook to write.")] = Path("ledger.xlsx"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")
                      ] = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Colour rows as of this date "
-                     "(YYYY-MM-DD); default: the status file's as_of, else today.")] = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Rows due within this "
-                         "many days are yellow.")] = 30,
+    as_of: _as_of("Colour rows as of this date (2025-10-15, 2025/10/15, 2025年10月15日); "
+                  "default: the status file's as_of, else today in UTC+8.") = None,
+    warn_days: _warn_days("Rows due within this many days are yellow.") = 30,
     year: YearOption = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
     """Write the 工作台账 workbook (.xlsx): 总台账, a sheet per lead unit, and with a status
     file the status columns, red/yellow/green rows and a 汇总 sheet.
-
-    Example: gkparse ledger samples/status.yaml -o ledger.xlsx
     """
     with reporting_errors():
         from gkparse.checker import load_progress
@@ -433,11 +539,13 @@ def ledger(
         if not force:
             refuse_to_replace(output, "it may hold what units filled in; use --force to "
                                       "replace it with a new ledger")
-        progress = load_progress(source, as_of=_parse_date(as_of), warn_days=warn_days,
-                                 year=year, unit=unit, roster=_roster(unit, roster, source))
+        units = _roster(unit, roster, source)
+        progress = load_progress(source, as_of=as_of, warn_days=warn_days, year=year,
+                                 unit=unit, roster=units)
         write_result(render_ledger(progress.notice, progress.states, as_of=progress.as_of),
                      output, inputs=[source])
-        eprint(f"gkparse: wrote {output} with {len(progress.notice.tasks)} tasks")
+        _wrote(output, counted(len(progress.notice.tasks), "task"))
+        _note_without_roster(unit, units)
 
 
 class ReportFormat(StrEnum):
@@ -445,27 +553,26 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse report samples/status.yaml -o report.html",
+    "gkparse report status.yaml -f markdown >> \"$GITHUB_STEP_SUMMARY\"",
+    "gkparse report status.yaml --unit 洸河街道 -o 洸河街道.html"))
 def report(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write here instead of stdout.")] = None,
+    output: _output("Write here instead of stdout (HTML needs -o at a terminal).") = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained "
                    "page) or markdown (the summary, for a CI step summary or a PR comment).")
                    ] = ReportFormat.html,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Report as of this date "
-                     "(YYYY-MM-DD); default: the file's as_of, else today in UTC+8.")] = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help="Tasks due within this "
-                         "many days are listed as due soon.")] = 30,
+    as_of: _as_of("Report as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
+                  "the file's as_of, else today in UTC+8.") = None,
+    warn_days: _warn_days("Tasks due within this many days are listed as due soon.") = 30,
     year: YearOption = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
     """Write a progress report: figures, charts by section and lead unit, the overdue and
     due-soon list, and every task with filters by unit and status (no JavaScript needed).
-
-    Example: gkparse report samples/status.yaml -o report.html
     """
     with reporting_errors():
         from gkparse.checker import load_progress
@@ -473,20 +580,29 @@ def report(
         from gkparse.output import write_result
         from gkparse.report import render_html, render_markdown
 
-        progress = load_progress(status_file, as_of=_parse_date(as_of), warn_days=warn_days,
-                                 year=year, unit=unit, roster=_roster(unit, roster, status_file))
+        if fmt == ReportFormat.html and output is None and sys.stdout.isatty():
+            eprint("gkparse: the HTML report is a page for a browser, not the terminal: write "
+                   "it with -o report.html, or read it here with -f markdown")
+            raise typer.Exit(ExitCode.BAD_INPUT)
+        units = _roster(unit, roster, status_file)
+        progress = load_progress(status_file, as_of=as_of, warn_days=warn_days, year=year,
+                                 unit=unit, roster=units)
         if progress.report is None:
             raise StatusFileError(status_file, "report needs a status file (.yaml); run "
                                                "gkparse init first")
         renderer = render_html if fmt == ReportFormat.html else render_markdown
         write_result(renderer(progress.report, unit=unit), output, inputs=[status_file])
+        _wrote(output, counted(len(progress.notice.tasks), "task"))
+        _note_without_roster(unit, units)
 
 
 status_app = typer.Typer(help="Work on status files.", no_args_is_help=True)
 app.add_typer(status_app, name="status")
 
 
-@status_app.command("import")
+@status_app.command("import", epilog=_examples(
+    "gkparse status import ledger.xlsx --into status.yaml",
+    "gkparse status import ledger.xlsx --into status.yaml --dry-run"))
 def status_import(
     workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.",
                                              metavar="LEDGER", show_default=False)],
@@ -501,7 +617,6 @@ def status_import(
     Each change is listed; comments and entries that do not change are kept as
     they are. Cells that cannot be read are listed with sheet and cell, and
     nothing is written until they are fixed (or --skip-bad).
-    Example: gkparse status import ledger.xlsx --into status.yaml
     """
     with reporting_errors():
         from gkparse.ledger_import import import_ledger
@@ -547,6 +662,17 @@ def _command_named(argv: list[str]) -> str | None:
             continue
         return arg if arg in names else None
     return None
+
+
+def _plain_usage_everywhere() -> None:
+    """Every command, the status group's too, gets ``_Command``'s plain usage line."""
+    for info in (*app.registered_commands, *(command for group in app.registered_groups
+                                             for command in group.typer_instance.registered_commands)):
+        if info.cls in (None, TyperCommand):
+            info.cls = _Command
+
+
+_plain_usage_everywhere()
 
 
 def main() -> None:

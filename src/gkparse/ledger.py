@@ -75,8 +75,9 @@ def _row(state: TaskState) -> list[object]:
         "、".join(task.responsible_units),
         task.deadline.text,
         task.deadline.due,
-        # An untracked task has no entry yet: the cell offers what the drop-down offers.
-        STATUS_LABELS["todo" if state.status == "untracked" else state.status],
+        # 未跟踪 (no entry in the status file) as in 汇总; the drop-down still offers only
+        # the words of an entry, and status import reads an untouched 未跟踪 as no news.
+        STATUS_LABELS[state.status],
         entry.completed_on if entry else None,
         "\n".join(entry.evidence) if entry else "",
         (remark(entry) or "") if entry else "",
@@ -198,10 +199,24 @@ def _summary_sheet(book, states: Sequence[TaskState], styles: _Styles, as_of: da
         sheet.write_string(offset, 0, unit, styles.cell[None])
         for column, value in enumerate([*counts, *flags, len(unit_states)], start=1):
             sheet.write_number(offset, column, value, styles.number)
+    by_unit = sum(len(unit_states) for unit_states in units.values())
+    if by_unit != len(states):  # a reader adding up the rows must not think tasks went missing
+        shared = sum(len(s.task.lead_units) > 1 for s in states)
+        sheet.write_string(len(rows) + 4, 0, summary_note(shared, by_unit, len(states)))
     sheet.freeze_panes(3, 1)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
+
+
+def summary_note(shared: int, by_unit: int, total: int) -> str:
+    """The 汇总 sheet's note when its unit rows add up to more than 合计.
+
+    >>> summary_note(29, 102, 56)
+    '注：29 项任务由多个单位牵头，在每个牵头单位下各计一次，故各单位行相加为 102 项，合计为 56 项。'
+    """
+    return (f"注：{shared} 项任务由多个单位牵头，在每个牵头单位下各计一次，故各单位行相加为 "
+            f"{by_unit} 项，合计为 {total} 项。")
 
 
 def _baseline_sheet(book, states: Sequence[TaskState]) -> None:

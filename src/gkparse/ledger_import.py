@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from gkparse.dates import read_date
 from gkparse.errors import read_input
 from gkparse.ledger import BASELINE_SHEET, remark, remark_field
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
@@ -135,15 +136,10 @@ def parse_cell_date(value: object) -> date | str | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    for candidate in (text, text.replace("/", "-").replace(".", "-"),
-                      text.replace("年", "-").replace("月", "-").rstrip("日")):
-        parts = candidate.split("-")
-        if len(parts) == 3 and all(p.isdigit() and len(p) <= 4 for p in parts):
-            try:
-                return date(int(parts[0]), int(parts[1]), int(parts[2]))
-            except ValueError:
-                break
-    return text
+    try:
+        return read_date(text)  # the one date reader (gkparse.dates), as for --as-of
+    except ValueError:
+        return text
 
 
 def _status_word(text: str) -> str | None:

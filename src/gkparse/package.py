@@ -117,11 +117,12 @@ def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
     named in ``tags`` is complete, while the rest of the tree is still being built."""
     try:
         if watch is None:
-            return etree.fromstring(data, etree.XMLParser(**SAFE_XML))
-        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, **SAFE_XML)
-        for _, element in events:
-            watch(element)
-        return events.root
+            root = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+        else:
+            events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, **SAFE_XML)
+            for _, element in events:
+                watch(element)
+            root = events.root
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         if "amplification" in exc.msg:
@@ -131,6 +132,10 @@ def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
             raise DocumentError(path, f"{part} nests XML elements deeper than 256 levels at line "
                                       f"{line}; refused") from exc
         raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
+    if root.getroottree().docinfo.doctype:  # contract 4.5: ECMA-376 Part 2 makes a DTD an error
+        raise DocumentError(path, f"{part} carries a DTD (<!DOCTYPE>), which Office Open XML "
+                                  "forbids and Word never writes; refused, nothing of it read")
+    return root
 
 
 def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
@@ -172,10 +177,5 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
     root = _parse(path, part, xml, watch, tags)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")
-    warnings = []
-    if root.getroottree().docinfo.internalDTD is not None:
-        # Word never writes a DOCTYPE; one here may try entity tricks, which lxml left unexpanded.
-        warnings.append(f"{part} carries a DOCTYPE, which Word never writes; its entities "
-                        "were not expanded")
-    return Package(path=path, data=data, document=root, warnings=warnings)
+    return Package(path=path, data=data, document=root, warnings=[])
 

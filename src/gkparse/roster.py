@@ -103,10 +103,46 @@ def task_is_for(task: Task, unit: str, roster: Roster) -> bool:
     return any(roster.covers(name, unit) for name in (*task.lead_units, *task.responsible_units))
 
 
-def for_unit(notice: Notice, unit: str, roster: Roster | None) -> Notice:
-    """The notice with only the tasks of ``unit`` (see ``task_is_for``)."""
+class UnknownUnitError(GkparseError):
+    """``--unit`` names a unit that neither the notice nor the roster knows (a typo, mostly)."""
+
+
+def known_units(notice: Notice, roster: Roster) -> set[str]:
+    """Every unit name the notice's cells or the roster mention."""
+    names = {name for task in notice.tasks for name in (*task.lead_units, *task.responsible_units)}
+    names.update(roster.groups, roster.aliases, roster.aliases.values())
+    names.update(member for members in roster.groups.values() for member in members)
+    return names
+
+
+def for_unit(notice: Notice, unit: str, roster: Roster | None, *, strict: bool = True) -> Notice:
+    """The notice with only the tasks of ``unit`` (see ``task_is_for``).
+
+    ``strict``: a unit that neither the notice nor the roster names is an
+    ``UnknownUnitError`` suggesting the closest names, rather than no tasks.
+    A batch of notices passes False: one notice may not name a unit another does.
+    """
     roster = roster or Roster()
+    if strict:
+        _refuse_unknown(unit, notice, roster)
     return replace(notice, tasks=[t for t in notice.tasks if task_is_for(t, unit, roster)])
+
+
+def _refuse_unknown(unit: str, notice: Notice, roster: Roster) -> None:
+    known = known_units(notice, roster)
+    if unit in known or roster.canonical(unit) in known:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(unit, sorted(known), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    if roster.path is not None:
+        raise UnknownUnitError(roster.path, f"--unit {unit}: neither this roster nor the notice "
+                                            f"names such a unit{hint}")
+    raise UnknownUnitError(notice.source.path, f"--unit {unit}: the notice names no such "
+                                               f"unit{hint}; a unit given tasks only through a "
+                                               "collective name (各街道) needs a roster "
+                                               "(units.yaml beside the input, or --roster)")
 
 
 def without_roster_note(unit: str) -> str:

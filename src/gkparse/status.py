@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import yaml
 
+from gkparse.dates import read_date
 from gkparse.errors import GkparseError, StatusFileError, read_input
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.limits import DEFAULT_LIMITS
@@ -67,13 +68,10 @@ def _date(value: Any, node: yaml.Node, path: str, what: str, task: str | None) -
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise StatusFileError(path, f"{what} must be a date like 2025-03-28, not {value!r}",
-                          line=_line(node), task=task)
+    try:
+        return read_date(value)  # 2025/03/28, 2025年3月28日: the forms people type
+    except ValueError as exc:
+        raise StatusFileError(path, f"{what}: {exc}", line=_line(node), task=task) from None
 
 
 def _text(value: Any, node: yaml.Node, path: str, what: str, task: str) -> str:
@@ -149,8 +147,10 @@ def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -
         try:
             value = loader.construct_object(value_node, deep=True)
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
-            raise StatusFileError(path, f"{name}: {exc}", line=_line(value_node),
-                                  task=task) from None
+            if name != "completed_on":
+                raise StatusFileError(path, f"{name}: {exc}", line=_line(value_node),
+                                      task=task) from None
+            value = value_node.value  # the date reader below says what is wrong with it
         if name == "status":
             entry.status, seen_status = _status_word(value, value_node, path, task), True
         elif name == "completed_on":
@@ -201,7 +201,11 @@ def _parse_status(text: str, path: str) -> StatusFile:
                     raise StatusFileError(path, "notice: must be a file path", line=_line(value))
                 status.notice, status.notice_line = notice.strip(), _line(key)
             elif name == "as_of":
-                status.as_of = _date(loader.construct_object(value), value, path, "as_of", None)
+                try:
+                    written = loader.construct_object(value)
+                except ValueError:  # a timestamp that is no date: the date reader says why
+                    written = value.value
+                status.as_of = _date(written, value, path, "as_of", None)
             elif name == "tasks":
                 status.tasks_line = _line(key)
                 _read_tasks(status, value, loader, path)

@@ -43,6 +43,17 @@ class FindingsReport(Protocol):
     def fails(self, fail_on: str) -> bool: ...
 
 
+def severity_counts(report: FindingsReport) -> str:
+    """``1 error, 7 warnings, 1 note``: the findings counted, as every format and summary says it."""
+    from gkparse.plural import counted
+
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in report.findings:
+        counts[finding.severity] += 1
+    return (f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+            f"{counted(counts['info'], 'note')}")
+
+
 def render(name: str, report: FindingsReport, *, fail_on: str = "error",
            color: bool = False) -> str:
     """Render ``report`` in the named format (the module ``gkparse.formats.check.<name>``)."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gkparse.checker import SEVERITY_RANK
-from gkparse.formats.check import FindingsReport
+from gkparse.formats.check import FindingsReport, severity_counts
 
 ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
@@ -20,11 +19,7 @@ def render(report: FindingsReport, **_: object) -> str:
     if not report.findings:
         out.append("No findings.")
         return "\n".join(out) + "\n"
-    counts = dict.fromkeys(SEVERITY_RANK, 0)
-    for f in report.findings:
-        counts[f.severity] += 1
-    out += [f"**{counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} notes**", "",
+    out += [f"**{severity_counts(report)}**", "",
             f"| | code | {report.subject_label} | message | {report.line_label} |",
             "| --- | --- | --- | --- | ---: |"]
     for f in report.findings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +16,35 @@ from rich.text import Text
 from gkparse.formats.check import FindingsReport
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def fit_units(text: str, width: int, separator: str = "、") -> str:
+    """A list of names (``区直各部门、驻区各单位``) cut to ``width`` cells and marked with …
+
+    Whole names are kept where they fit (``区直各部门、…``: the list goes on);
+    a name longer than the column is cut by cells. rich would cut inside a
+    two-cell character and pad with a space before its ellipsis.
+
+    >>> fit_units("区直各部门、驻区各单位、各街道", 20)
+    '区直各部门、…'
+    >>> fit_units("区党工委组织部（人力资源部）、区财政局", 20)
+    '区党工委组织部（人…'
+    """
+    if cell_len(text) <= width:
+        return text
+    units = text.split(separator)
+    kept = ""
+    for unit in units:
+        candidate = f"{kept}{unit}{separator}"
+        if cell_len(candidate) + 1 > width:
+            break
+        kept = candidate
+    if not kept:  # even the first name is too long: cut it by cells
+        for char in units[0]:
+            if cell_len(kept + char) + 1 > width:
+                break
+            kept += char
+    return kept + "…"
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
 
@@ -35,12 +65,22 @@ def render(report: FindingsReport, *, color: bool = False, width: int = 110,
         table.add_column("code", no_wrap=True)
         table.add_column(report.subject_label, no_wrap=True)
         table.add_column(report.line_label, justify="right", no_wrap=True)
-        table.add_column("finding", ratio=3)
-        table.add_column(report.detail_label, ratio=1)
-        for f in findings:
+        # A report with a detail_width (check's lead units) has its lists cut cleanly to it;
+        # others (lint's GB/T 9704 sections) wrap as rich wraps them.
+        cut = getattr(report, "detail_width", None)
+        details = [report.detail(f) for f in findings]
+        if cut:
+            details = [fit_units(detail, cut) for detail in details]
+            table.add_column("finding", ratio=1, overflow="fold")
+            table.add_column(report.detail_label, no_wrap=True, width=max(
+                cell_len(report.detail_label), *(cell_len(detail) for detail in details)))
+        else:
+            table.add_column("finding", ratio=3)
+            table.add_column(report.detail_label, ratio=1)
+        for f, detail in zip(findings, details, strict=True):
             table.add_row(Text(f"{f.code} {f.name}", style=STYLES[severity]),
                           Text(report.subject(f) or "-"), Text(str(f.line)), Text(f.message),
-                          Text(report.detail(f)))
+                          Text(detail))
         console.print(table)
     line = Text()
     for text, style in report.summary_spans():
