@@ -364,6 +364,10 @@ def test_every_command_that_writes_a_file_says_so_alike(office: Path) -> None:
         out = Path(str(args[-1]))
         assert out.is_file()
         assert f"gkparse: wrote {out.parent}/{said}" in result.stderr.splitlines(), result.stderr
+    linted = run("lint", office / "notice.docx", "-f", "json", "-o", office / "lint.json")
+    findings = len(json.loads((office / "lint.json").read_text(encoding="utf-8"))["findings"])
+    assert (f"gkparse: wrote {office}/lint.json with {findings} finding"
+            f"{'' if findings == 1 else 's'}") in linted.stderr.splitlines(), linted.stderr
     schema = json.loads((office / "schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"].startswith("https://json-schema.org/")
     to_stdout = run("report", office / "status.yaml", "-f", "markdown")
@@ -426,7 +430,7 @@ def test_the_table_cuts_unit_lists_without_a_stray_space(office: Path) -> None:
 
 # --- help ---------------------------------------------------------------------------------------
 
-COMMANDS = ["extract", "schema", "check", "init", "ledger", "report", "status import"]
+COMMANDS = ["extract", "schema", "check", "lint", "init", "ledger", "report", "status import"]
 
 
 def _help(command: str) -> str:

@@ -401,7 +401,10 @@ def check(
             raise typer.Exit(ExitCode.FINDINGS)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "gkparse lint notice.docx                          (a table at a terminal, JSON when piped)",
+    "gkparse lint drafts/ -f sarif -o lint.sarif",
+    "gkparse lint notice.docx --ignore GB203,GB311"))
 def lint(
     files: Annotated[list[Path] | None, typer.Argument(
         help="Notice .docx files (or folders of them) to check against GB/T 9704-2012.",
@@ -410,13 +413,13 @@ def lint(
     fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="table (default on "
                    "a terminal), json (default otherwise), sarif, junit, github, markdown.")
                    ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write here instead of stdout.")] = None,
+    output: _output() = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
                        "above this severity.")] = FailOn.error,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Switch a rule off "
-                      "(GB203; repeat it or separate codes with commas).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Read ignored rules from "
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Switch "
+                      "a rule off (GB203; repeat it or separate codes with commas).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="Read ignored "
+                      "rules from "
                       "this gkparse.toml or pyproject.toml (default: the nearest one).")
                       ] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="Print the rules and exit."
@@ -429,7 +432,6 @@ def lint(
     Each finding has a rule code, a severity, the standard's section and the
     paragraph (with a quote) or page section it is about.
     Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
-    Example: gkparse lint notice.docx --format sarif -o lint.sarif
     """
     if not files and not list_rules:
         raise typer.BadParameter("give at least one notice .docx", param_hint="NOTICE...")
@@ -463,6 +465,7 @@ def lint(
         text = render(chosen, report, fail_on=fail_on.value,
                       color=to_terminal and "NO_COLOR" not in os.environ)
         write_result(text, output, inputs=files)
+        _wrote(output, counted(len(report.findings), "finding"))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if chosen == "github" and summary_file:
             with open(summary_file, "a", encoding="utf-8") as stream:
