@@ -142,18 +142,27 @@ def test_a_ledger_date_cell_of_any_size_is_a_bad_cell_not_a_crash(office: Path) 
 
 # --- a DTD is an error in every part gkparse reads ------------------------------------------
 
-def test_a_dtd_in_the_package_relationships_is_refused(tmp_path: Path) -> None:
-    source = zipfile.ZipFile(SAMPLES / "notice.docx")
-    target = tmp_path / "dtd-rels.docx"
-    with zipfile.ZipFile(target, "w") as out:
+def _with_dtd(folder: Path, part: str) -> Path:
+    """The sample notice with a DOCTYPE (and an entity) put into one part."""
+    target = folder / f"dtd-{part.replace('/', '-')}.docx"
+    with zipfile.ZipFile(SAMPLES / "notice.docx") as source, zipfile.ZipFile(target, "w") as out:
         for info in source.infolist():
             data = source.read(info)
-            if info.filename == "_rels/.rels":
-                data = data.replace(b"?>", b'?><!DOCTYPE Relationships [<!ENTITY x "y">]>', 1)
+            if info.filename == part:
+                root = re.search(rb"<(\w[\w:]*)", data[data.index(b"?>"):])[1]
+                data = data.replace(b"?>", b"?><!DOCTYPE " + root + b' [<!ENTITY x "y">]>', 1)
             out.writestr(info, data)
-    result = run("extract", target)
+    return target
+
+
+@pytest.mark.parametrize(("command", "part"), [("extract", "_rels/.rels"),
+                                               ("extract", "word/document.xml"),
+                                               ("lint", "word/styles.xml")])
+def test_a_dtd_in_any_part_read_is_refused(tmp_path: Path, command: str, part: str) -> None:
+    target = _with_dtd(tmp_path, part)
+    result = run(command, target)
     assert result.exit_code == 2 and result.stdout == ""
-    assert one_line(result) == (f"gkparse: {target}: _rels/.rels carries a DTD (<!DOCTYPE>), "
+    assert one_line(result) == (f"gkparse: {target}: {part} carries a DTD (<!DOCTYPE>), "
                                 "which Office Open XML forbids and Word never writes; refused, "
                                 "nothing of it read")
 

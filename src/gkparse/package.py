@@ -132,10 +132,15 @@ def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
             raise DocumentError(path, f"{part} nests XML elements deeper than 256 levels at line "
                                       f"{line}; refused") from exc
         raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
-    if root.getroottree().docinfo.doctype:  # contract 4.5: ECMA-376 Part 2 makes a DTD an error
+    refuse_dtd(path, part, root)
+    return root
+
+
+def refuse_dtd(path: Path, part: str, root: etree._Element) -> None:
+    """Contract 4.5: a DTD in any part is an error (ECMA-376 Part 2 makes it one)."""
+    if root.getroottree().docinfo.doctype:
         raise DocumentError(path, f"{part} carries a DTD (<!DOCTYPE>), which Office Open XML "
                                   "forbids and Word never writes; refused, nothing of it read")
-    return root
 
 
 def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,

@@ -19,7 +19,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.package import SAFE_XML, open_package
+from gkparse.package import SAFE_XML, open_package, refuse_dtd
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -107,10 +107,12 @@ class _PartReader:
             raise DocumentError(self.path, f"the .docx is truncated or corrupt ({exc}); "
                                            "ask the sender for the file again") from None
         try:
-            return etree.fromstring(b"".join(chunks), etree.XMLParser(**SAFE_XML))
+            root = etree.fromstring(b"".join(chunks), etree.XMLParser(**SAFE_XML))
         except etree.XMLSyntaxError as exc:
             raise DocumentError(self.path, f"malformed XML in {name} at line "
                                            f"{exc.lineno or '?'}: {exc.msg}") from None
+        refuse_dtd(self.path, name, root)
+        return root
 
     def _refuse(self, name: str) -> DocumentError:
         return DocumentError(self.path, f"part {name} inflates past the {self.limit // MB} MB "
