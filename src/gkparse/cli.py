@@ -35,6 +35,7 @@ A typical year:
   gkparse status import ledger.xlsx --into status.yaml
   gkparse report status.yaml -o report.html       a progress page for the leadership
 
+Before a notice is issued, gkparse lint draft.docx checks it against GB/T 9704.
 Each command has examples in its own help: gkparse check -h."""
 
 
