@@ -611,35 +611,39 @@ def status_import(
     workbook: Annotated[Path, typer.Argument(help="A ledger (.xlsx) that units filled in.",
                                              metavar="LEDGER", show_default=False)],
     into: Annotated[Path, typer.Option("--into", help="The status file to update.")],
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good cells even "
-                        "when some cannot be read (they are listed and left out).")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the other rows when some "
+                        "cells cannot be used (a row with a bad cell, or a task two rows "
+                        "disagree on, is listed and left out whole).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List the changes; write nothing."
                                           )] = False,
 ) -> None:
     """Merge what units wrote in a ledger (状态, 完成日期, 佐证材料, 备注) into a status file.
 
-    Each change is listed; comments and entries that do not change are kept as
-    they are. Cells that cannot be read are listed with sheet and cell, and
-    nothing is written until they are fixed (or --skip-bad).
+    Each change is listed; only the values that change are edited, and every
+    comment, line ending and entry that does not change is kept as it was. The
+    status file is locked while it is updated. Cells that cannot be used are
+    listed with sheet and cell, and nothing is written until they are fixed
+    (or --skip-bad).
     """
     with reporting_errors():
         from gkparse.ledger_import import import_ledger
+        from gkparse.plural import counted
 
         plan = import_ledger(workbook, into, write=not dry_run, skip_bad=skip_bad)
         for cell in plan.bad:
             eprint(f"gkparse: {cell.describe(workbook)}")
         if plan.bad and not skip_bad:
-            eprint(f"gkparse: {len(plan.bad)} cell(s) could not be used; nothing was written "
-                   "(fix them, or use --skip-bad to import the other rows)")
+            eprint(f"gkparse: {counted(len(plan.bad), 'cell')} could not be used; nothing was "
+                   "written (fix them, or use --skip-bad to import the other rows)")
             raise typer.Exit(ExitCode.BAD_INPUT)
         for change in plan.changes:
             eprint(f"{into}: {change.describe()}")
         if plan.text is None:
             eprint(f"gkparse: {into}: nothing to change")
         elif dry_run:
-            eprint(f"gkparse: dry run: {len(plan.changes)} change(s) not written")
+            eprint(f"gkparse: dry run: {counted(len(plan.changes), 'change')} not written")
         else:
-            eprint(f"gkparse: {into}: {len(plan.changes)} change(s) written")
+            eprint(f"gkparse: {into}: {counted(len(plan.changes), 'change')} written")
 
 
 def _only(command: str) -> typer.Typer:
