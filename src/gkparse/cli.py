@@ -685,6 +685,10 @@ _plain_usage_everywhere()
 
 def main() -> None:
     """Console-script entry point."""
+    if [arg for arg in sys.argv[1:] if arg != "--debug"] == ["--version"]:
+        # No command named: typer would build every command's click object first (issue 17).
+        print(f"gkparse {__version__}")
+        return
     command = _command_named(sys.argv[1:])
     (_only(command) if command else app)()
 
