@@ -92,9 +92,10 @@ def status_files(draw) -> tuple[str, list[tuple[int, int]], dict[str, StatusEntr
     return bom + newline.join(lines) + newline, spans, meant, newline
 
 
+# A field set to None (or evidence to []) is cleared, as an emptied ledger cell asks.
 CHANGES = st.fixed_dictionaries({}, optional={
-    "status": st.sampled_from(STATUSES), "completed_on": DATES,
-    "evidence": st.lists(TEXT, min_size=1, max_size=3), "note": TEXT})
+    "status": st.sampled_from(STATUSES), "completed_on": st.none() | DATES,
+    "evidence": st.lists(TEXT, max_size=3), "note": st.none() | TEXT})
 
 
 @given(status_files(), st.data())

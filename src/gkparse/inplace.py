@@ -21,6 +21,7 @@ anything is written: read-only, hard-linked, not a regular file.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import time
@@ -112,7 +113,7 @@ def _lock(path: Path, target: Path, wait: float) -> int:
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of an earlier write that was killed: whoever writes holds the lock, so
     under the lock any that remain are stale."""
-    for leftover in target.parent.glob(f"{temp_prefix(target)}*.tmp"):
+    for leftover in target.parent.glob(f"{glob.escape(temp_prefix(target))}*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
 

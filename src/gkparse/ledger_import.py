@@ -14,7 +14,7 @@ one task are a conflict, and a conflict is never written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -34,7 +34,7 @@ from gkparse.status import (
     decode_status,
     parse_status,
 )
-from gkparse.workbook import WorkbookError, column_letter, read_sheets
+from gkparse.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
 
 MAX_LEDGER_BYTES = 100 * MB
 HEADER_SEARCH_ROWS = 30
@@ -42,7 +42,8 @@ HEADER_SEARCH_ROWS = 30
 # its spaces, line breaks, bracketed hints (“状态（下拉选择）”) and trailing colon removed.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "task": ("编号", "任务编号", "任务序号", "序号"),
-    "status": ("状态", "完成状态", "任务状态", "进展状态", "推进状态", "办理状态", "完成情况"),
+    "status": ("状态", "完成状态", "任务状态", "当前状态", "进展状态", "推进状态", "办理状态",
+               "完成情况", "进展情况", "推进情况"),
     "completed_on": ("完成日期", "实际完成日期", "完成时间", "实际完成时间", "办结日期",
                      "办结时间"),
     "evidence": ("佐证材料", "佐证资料", "佐证", "证明材料", "支撑材料", "完成佐证"),
@@ -79,6 +80,7 @@ class LedgerRow:
     values: dict[str, Any] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     typed: dict[str, str] = field(default_factory=dict)
+    read: set[str] = field(default_factory=set)  # the fields its sheet has a column for
 
     def where(self, name: str) -> str:
         return f"{self.sheet}!{self.cells.get(name, f'A{self.row}')}"
@@ -104,18 +106,39 @@ def header_key(text: object) -> str:
     return _HINT.sub("", "".join(str(text).split())).rstrip(":：*")
 
 
-def find_columns(values: list[Any]) -> dict[str, int] | None:
-    """The column of each field in a header row, or None when the row is not a header."""
+Columns = dict[str, list[int]]  # field -> the columns (0-based) whose header names it
+_TASK_ID = re.compile(r"(?:\d+:)?\d+(?:\.\d+)*")
+
+
+def find_columns(values: list[Any]) -> Columns | None:
+    """The columns of each field in a header row, or None when the row is not a header.
+
+    Several columns may carry one header (an old 状态 column kept beside a new one); all
+    are read.
+
+    >>> find_columns(["序号", "编号", "状态", "备注", "状态"])
+    {'task': [1], 'status': [2, 4], 'note': [3]}
+    """
     keys = [header_key(value) for value in values]
-    columns: dict[str, int] = {}
+    columns: Columns = {}
     for name, words in HEADER_WORDS.items():
         for word in words:
             if word in keys:
-                columns[name] = keys.index(word)
+                columns[name] = [index for index, key in enumerate(keys) if key == word]
                 break
     if "task" not in columns or not any(name in columns for name in FIELDS):
         return None
     return columns
+
+
+def is_task_id(text: str) -> bool:
+    """Whether a 编号 cell names a task (``1.2.3``, ``2:1.1.1``), not a footer such as
+    ``填表人：张三`` or a section row.
+
+    >>> is_task_id("1.2.3"), is_task_id("2:1.1.1"), is_task_id("填表人：张三")
+    (True, True, False)
+    """
+    return _TASK_ID.fullmatch(text) is not None
 
 
 def _text(value: object) -> str | None:
@@ -146,22 +169,34 @@ def _status_word(text: str) -> str | None:
     return STATUS_WORDS.get("".join(text.split()))
 
 
-def _read_row(sheet: str, columns: dict[str, int], values: list[Any], number: int,
+def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
               bad: list[BadCell]) -> LedgerRow | None:
-    def cell(name: str) -> object:
-        index = columns.get(name)
-        return values[index] if index is not None and index < len(values) else None
+    def cells(name: str) -> list[tuple[int, object]]:
+        return [(index, values[index]) for index in columns.get(name, ())
+                if index < len(values) and _said(values[index])]
 
-    said = {name: cell(name) for name in FIELDS if _text(cell(name)) is not None}
-    task = _text(cell("task"))
-    if not said or task is None:  # a row that says nothing (or names no task) asks nothing
-        return None
+    task = _text(next((value for _, value in cells("task")), None))
+    said = {name: cells(name) for name in FIELDS if cells(name)}
+    if not said or task is None or not is_task_id(task):
+        return None  # a row that says nothing, or is no task's (a footer, a section row)
     row = LedgerRow(task=task, sheet=sheet, row=number)
-    for name, value in said.items():
-        row.cells[name] = f"{column_letter(columns[name] + 1)}{number}"
-        row.typed[name] = _text(value) or ""
     problems = []
-    word = _text(said.get("status"))
+    for name, found in said.items():
+        index, value = found[0]
+        row.cells[name] = f"{column_letter(index + 1)}{number}"
+        row.typed[name] = _text(value) or ""
+        if isinstance(value, FormulaWithoutValue):
+            problems.append((name, "a formula with no saved value (open the workbook in Excel "
+                                   "or WPS and save it)"))
+        elif len({_text(v) for _, v in found}) > 1:
+            letters = "、".join(column_letter(i + 1) for i, _ in found)
+            problems.append((name, f"the {COLUMN_NAMES[name]} columns {letters} say different "
+                                   f"things ({' / '.join(repr(_text(v)) for _, v in found)})"))
+    if problems:
+        for name, problem in problems:
+            bad.append(BadCell(sheet, row.cells[name], task, problem))
+        return None
+    word = _text(said["status"][0][1]) if "status" in said else None
     if word is not None and word != "未跟踪":  # the summary's word for "no entry": no news
         status = _status_word(word)
         if status is None:
@@ -170,22 +205,27 @@ def _read_row(sheet: str, columns: dict[str, int], values: list[Any], number: in
         else:
             row.values["status"] = status
     if "completed_on" in said:
-        when = parse_cell_date(said["completed_on"])
+        when = parse_cell_date(said["completed_on"][0][1])
         if isinstance(when, str):
             problems.append(("completed_on", f"{when!r} is not a date (write 2025-06-30)"))
         elif when is not None:
             row.values["completed_on"] = when
-    evidence = _text(said.get("evidence"))
+    evidence = _text(said["evidence"][0][1]) if "evidence" in said else None
     if evidence is not None:
         row.values["evidence"] = [line.strip() for line in evidence.splitlines() if line.strip()]
-    note = _text(said.get("note"))
+    note = _text(said["note"][0][1]) if "note" in said else None
     if note is not None:
         row.values["note"] = note
+    row.read = {name for name in FIELDS if name in columns}
     for name, problem in problems:
         bad.append(BadCell(sheet, row.cells[name], task, problem))
     # A row with a bad cell says nothing: half a row (a date without its status) would be
     # written as something nobody wrote.
     return None if problems else row
+
+
+def _said(value: object) -> bool:
+    return isinstance(value, FormulaWithoutValue) or _text(value) is not None
 
 
 def read_ledger(path: str | Path, *, limits: Limits = DEFAULT_LIMITS
@@ -211,17 +251,30 @@ def read_ledger(path: str | Path, *, limits: Limits = DEFAULT_LIMITS
 
 
 def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
-    """The task rows of one sheet, or None when it has no header row near its top."""
-    columns = None
+    """The task rows of one sheet, or None when it has no header row near its top.
+
+    A header may take two rows (编号 merged down, 完成情况 over 状态 / 完成日期 / 佐证材料 /
+    备注): a row right under the header that reads as a header too refines it.
+    """
+    columns: Columns | None = None
+    header_row = 0
     rows = []
     for number, values in sheet:
         if columns is None:
             if number > HEADER_SEARCH_ROWS:
                 return None
             columns = find_columns(values)
-            if columns is not None:
-                sheet.only_columns = {index + 1 for index in columns.values()}
+            header_row = number
             continue
+        if number == header_row + 1:
+            below = find_columns(values)
+            task = _text(next((values[i] for i in below["task"] if i < len(values)), None)
+                         ) if below else None
+            if below is not None and task is not None and not is_task_id(task):
+                columns = {**columns, **below}
+                continue
+        if sheet.only_columns is None:
+            sheet.only_columns = {index + 1 for indexes in columns.values() for index in indexes}
         row = _read_row(sheet.title, columns, values, number, bad)
         if row is not None:
             rows.append(row)
@@ -261,58 +314,113 @@ def _describe(name: str, before: StatusEntry | None, after: StatusEntry) -> str:
     return f"{COLUMN_NAMES[name]} {_shown(name, old)} -> {_shown(name, getattr(after, name))}"
 
 
-def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None
-                ) -> tuple[list[Change], list[BadCell]]:
+def _current(entry: StatusEntry | None, name: str) -> Any:
+    """A field of a status entry as the ledger shows it (the 备注 column: ``remark``)."""
+    if entry is None:
+        return None
+    value = remark(entry) if name == "note" else getattr(entry, name)
+    return None if value == [] else value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as a cell shows them: text without its outer white space (a ``note: |`` ends in a
+    line break no cell keeps), an empty list as nothing."""
+    def shown(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, list):
+            return [item.strip() for item in value] or None
+        return value
+    return shown(a) == shown(b)
+
+
+_CLEARABLE = ("completed_on", "evidence", "note")
+
+
+def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
+                unreadable: Sequence[BadCell] = ()) -> tuple[list[Change], list[BadCell]]:
     """The changes the ledger asks for, against the status file as it is.
 
-    With a baseline (a workbook gkparse wrote), only cells people changed
-    count, so the same task in several sheets, or a workbook imported twice,
-    asks for nothing it did not mean. A value equal to the file's is no
-    change. Two rows asking for different values for one task are a
-    conflict: one BadCell naming both cells, and the task is left out.
-    A task neither in the status file nor in the notice (``known_tasks``) is
-    refused.
+    With a baseline (a workbook gkparse wrote, whose hidden sheet keeps the
+    status columns as written), this is a three-way merge: only cells people
+    changed count, so the same task in several sheets, or a workbook imported
+    twice, asks for nothing it did not mean; a cell emptied that held a value
+    clears it; and a value the status file changed since the ledger was made
+    is not overwritten but reported. Without a baseline an empty cell is no
+    news. Two rows asking for different values for one task are a conflict.
+    A completion date on a task that is not 已完成 is refused. A task with any
+    of these problems, or any bad cell, is left out whole, and each problem is
+    one BadCell naming its cells; so is a task with a cell that could not be
+    read on any sheet (``unreadable``, from ``read_ledger``). A task neither
+    in the status file nor in the notice (``known_tasks``) is refused.
     """
     proposals: dict[str, dict[str, tuple[Any, LedgerRow]]] = {}
     bad: list[BadCell] = []
-    conflicted: set[str] = set()
+    left_out: set[str] = set()
     for row in ledger.rows:
-        if known_tasks is not None and row.task not in known_tasks \
-                and row.task not in status.tasks:
+        if row.task not in status.tasks and (known_tasks is None or row.task not in known_tasks):
             first = next(iter(row.cells.values()), f"A{row.row}")
-            bad.append(BadCell(row.sheet, first, row.task, "no such task in the notice"))
+            why = "no such task in the notice" if known_tasks is not None else \
+                "no such task in the status file (and it names no notice to look it up in)"
+            bad.append(BadCell(row.sheet, first, row.task, why))
             continue
         written = ledger.baseline.get(row.task) if ledger.baseline is not None else None
         current = status.tasks.get(row.task)
         for name in FIELDS:
             value = row.values.get(name)
-            if value is None or (written is not None and value == written.values.get(name)):
+            if value is None:
+                if written is None or name not in _CLEARABLE or name not in row.read \
+                        or written.values.get(name) is None:
+                    continue  # an empty cell is no news, unless it was emptied
+                value = [] if name == "evidence" else None
+            if written is not None and _same(value, written.values.get(name)):
+                continue  # as the ledger was written: nobody changed it
+            now = _current(current, name)
+            if current is None and name == "status" and value == "todo":
+                continue  # no entry yet: "todo" is what it already means
+            if _same(value, now):
                 continue
-            if current is None:  # no entry yet: "todo" is what it already means
-                if name == "status" and value == "todo":
-                    continue
-            elif value == (remark(current) if name == "note" else getattr(current, name)):
+            if written is not None and not _same(now, written.values.get(name)):
+                was = written.values.get(name)
+                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task,
+                                   f"{COLUMN_NAMES[name]} is {_shown(name, now)} in the status "
+                                   f"file, changed since this ledger was made (it was "
+                                   f"{_shown(name, was)}); the ledger says {_shown(name, value)}. "
+                                   "Decide which holds, then import again"))
+                left_out.add(row.task)
                 continue
             seen = proposals.setdefault(row.task, {}).get(name)
-            if seen is not None and seen[0] != value:
+            if seen is not None and not _same(seen[0], value):
                 other = seen[1]
-                bad.append(BadCell(row.sheet, row.cells[name], row.task,
-                                   f"{COLUMN_NAMES[name]} {row.typed[name]!r} here, but "
-                                   f"{other.typed[name]!r} in {other.where(name)}; "
+                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task,
+                                   f"{COLUMN_NAMES[name]} {row.typed.get(name, '')!r} here, but "
+                                   f"{other.typed.get(name, '')!r} in {other.where(name)}; "
                                    "this task is left out"))
-                conflicted.add(row.task)
+                left_out.add(row.task)
                 continue
             proposals[row.task][name] = (value, row)
+    left_out |= {cell.task for cell in (*bad, *unreadable)}
     changes = []
     for task, fields in proposals.items():
-        if task in conflicted or not fields:
+        if task in left_out or not fields:
             continue
         before = status.tasks.get(task)
         after = before if before is not None else StatusEntry(task=task, line=0)
         updates = {name: value for name, (value, _) in fields.items()}
         if "note" in updates:  # the 备注 column: a note, or a waived task's reason
             updates[remark_field(updates.get("status", after.status))] = updates.pop("note")
-        changes.append(Change(task, before, replace(after, **updates), updates))
+        after = replace(after, **updates)
+        touched = fields.get("completed_on") or fields.get("status")
+        if touched is not None and after.completed_on is not None and after.status != "done":
+            row = touched[1]
+            cell = row.cells.get("completed_on", row.cells.get("status", f"A{row.row}"))
+            bad.append(BadCell(row.sheet, cell, task,
+                               f"完成日期 {after.completed_on.isoformat()} on a task that is "
+                               f"{CHINESE_STATUS[after.status]}: a completion date belongs to a "
+                               "task that is 已完成 (set 状态 to 已完成, or empty 完成日期); "
+                               "this task is left out"))
+            continue
+        changes.append(Change(task, before, after, updates))
     return changes, bad
 
 
@@ -365,7 +473,7 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         if status.notice and any(row.task not in status.tasks for row in filled.rows):
             known = {task.id: task for task in load_notice(status_path.parent / status.notice,
                                                            limits=limits).tasks}
-        changes, conflicts = plan_import(status, filled, set(known) if known else None)
+        changes, conflicts = plan_import(status, filled, set(known) if known else None, bad)
         bad += conflicts
         if not changes:
             return ImportPlan(status_path, changes, bad, None)

@@ -111,6 +111,8 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
         os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
         if old is not None and me is not None and (old.st_uid, old.st_gid) != me:
             os.chown(temp, old.st_uid, old.st_gid)
+        if old is not None:
+            _copy_attributes(target, temp)
         os.replace(temp, target)
     except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
         Path(temp).unlink(missing_ok=True)
@@ -120,6 +122,20 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
         Path(temp).unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def _copy_attributes(source: Path, temp: str) -> None:
+    """Extended attributes, POSIX ACLs among them (how a shared folder lets a colleague write
+    a file), carried over to the replacement; where the platform has them."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            os.setxattr(temp, name, os.getxattr(source, name))
 
 
 def _user() -> tuple[int, int] | None:

@@ -219,8 +219,8 @@ def _parse_status(text: str, path: str) -> StatusFile:
 
 
 def _read_tasks(status: StatusFile, node: yaml.Node, loader: Any, path: str) -> None:
-    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
-        return
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        return  # `tasks:` with nothing yet (empty, ~, null, Null, NULL)
     if not isinstance(node, yaml.MappingNode):
         raise StatusFileError(path, "tasks: must be a mapping of task id to status",
                               line=_line(node))

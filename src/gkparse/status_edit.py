@@ -40,8 +40,8 @@ from gkparse.status import (
 )
 
 ORDER = ("status", "completed_on", "evidence", "note", "reason", "fingerprint")
-NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_FIRST_UNSAFE = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_UNSAFE = frozenset(",[]{}")
@@ -98,6 +98,17 @@ def double_quoted(text: str) -> str:
             out.append(f"\\x{code:02X}" if code <= 0xFF else
                        f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
     return '"' + "".join(out) + '"'
+
+
+def comment_text(text: str) -> str:
+    r"""Text made fit for a YAML comment: one line, no character YAML refuses (a notice may hold
+    C1 control characters that a copy through Latin-1 left in it).
+
+    >>> comment_text("持续\x93完善\n目录\x94")
+    '持续完善 目录'
+    """
+    return " ".join("".join(char for char in text if _printable(char) or char in "\n\t")
+                    .split())
 
 
 def scalar(value: object, flow: bool = False) -> str:
@@ -204,7 +215,8 @@ class _Edits:
 
     def apply(self) -> str:
         pieces, done = [], 0
-        for start, _, end, new in sorted(self.items):
+        # At one position, insertions come before a replacement that starts there.
+        for start, _, end, new in sorted(self.items, key=lambda e: (e[0], e[2] > e[0], e[1])):
             if start < done:  # two edits of one span: a bug, caught here rather than written
                 raise AssertionError(f"overlapping edits at {start}")
             pieces += [self.text[done:start], new]
@@ -217,6 +229,10 @@ def _is_chinese_word(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.strip() in CHINESE_STATUS.values()
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+_HEADER_COMMENT = re.compile(r"[ \t]+#[^\r\n]*")
+
+
 class _Editor:
     def __init__(self, text: str, path: str, root: yaml.Node | None) -> None:
         self.text, self.path = text, path
@@ -227,11 +243,14 @@ class _Editor:
     # --- positions -----------------------------------------------------------------------
     def line_end(self, index: int) -> int:
         """Just after the line break ending the line that holds ``index``."""
-        match = re.compile(r"\r\n|\r|\n").search(self.text, index)
+        match = _BREAK.search(self.text, index)
         return match.end() if match else len(self.text)
 
     def line_start(self, index: int) -> int:
         return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+
+    def starts_line(self, index: int) -> bool:
+        return not self.text[self.line_start(index):index].strip()
 
     def content_end(self, node: yaml.Node) -> int:
         """Where a node's own characters end (a block scalar's trailing line breaks excluded)."""
@@ -246,11 +265,25 @@ class _Editor:
         last = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
         return self.content_end(last)
 
-    def lines_after(self, node: yaml.Node, lines: list[str]) -> None:
-        """Insert whole lines after the line where ``node`` ends."""
-        at = self.line_end(self.content_end(node))
+    def insert_lines(self, at: int, lines: list[str]) -> None:
         lead = self.newline if at == len(self.text) and not self.text.endswith(("\n", "\r")) else ""
         self.edits.insert(at, lead + "".join(line + self.newline for line in lines))
+
+    def after(self, node: yaml.Node, end: int | None = None) -> int:
+        """Where lines go after a value: after its last line, or, for a block scalar that keeps
+        its trailing line breaks (``|+``), after those too (they are part of its text)."""
+        own = end is None or end == self.content_end(node)
+        if own and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and "+" in \
+                self.text[node.start_mark.index:self.line_end(node.start_mark.index)].split("#")[0]:
+            return node.end_mark.index
+        return self.line_end(self.content_end(node) if end is None else end)
+
+    def blank_out(self, start: int, end: int) -> None:
+        """Remove a token; the spaces before it too when nothing but a line break follows."""
+        if not self.text[end:self.line_end(end)].strip():
+            while start > 0 and self.text[start - 1] in " \t":
+                start -= 1
+        self.edits.replace(start, end, "")
 
     def alias_span(self, after: int) -> tuple[int, int]:
         """The ``*name`` token of an alias written after ``after`` (a key's end)."""
@@ -259,68 +292,102 @@ class _Editor:
             raise StatusFileError(self.path, "cannot find a YAML alias to update")
         return match.start(), match.end()
 
-    # --- values ----------------------------------------------------------------------------
-    def value_span(self, key: yaml.Node, value: yaml.Node) -> tuple[int, int]:
-        """The characters of a mapping value: an alias's token, or the node's own text."""
-        if value.start_mark.index < key.end_mark.index:
-            return self.alias_span(key.end_mark.index)
-        if isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style:
-            return value.start_mark.index, value.start_mark.index
-        return value.start_mark.index, self.content_end(value)
+    def occurrence(self, node: yaml.Node, lower: int) -> tuple[int, int, bool]:
+        """A node where it is written after ``lower``: its own text, or an alias's token."""
+        if node.start_mark.index < lower:
+            return (*self.alias_span(lower), True)
+        if node.start_mark.index == node.end_mark.index:  # an empty value: after its colon
+            return node.start_mark.index, node.start_mark.index, False
+        return node.start_mark.index, self.content_end(node), False
 
     def shared(self, node: yaml.Node) -> bool:
         return self.uses.get(id(node), 0) > 1
 
-    def set_value(self, key: yaml.Node, value: yaml.Node, new: object, name: str,
+    def refuse_shared(self, node: yaml.Node, what: str) -> None:
+        raise StatusFileError(self.path, f"{what} is shared through a YAML anchor (&name); "
+                                         "write it out to update it", line=node.start_mark.line + 1)
+
+    # --- values ----------------------------------------------------------------------------
+    def set_value(self, key: yaml.Node, value: yaml.Node, new: object, old: object, name: str,
                   field_indent: str, step: str, flow: bool, chinese: bool) -> None:
         """Replace one field's value with ``new``, keeping what surrounds it."""
-        start, end = self.value_span(key, value)
-        is_alias = value.start_mark.index < key.end_mark.index
+        start, end, is_alias = self.occurrence(value, key.end_mark.index)
         if self.shared(value) and not is_alias:
-            raise StatusFileError(self.path, f"the value of {name} is shared through a YAML "
-                                             "anchor (&name); write it out to update it",
-                                  line=value.start_mark.line + 1)
+            self.refuse_shared(value, f"the value of {name}")
         lead = " " if start == end else ""
-        if name == "status":
+        if new is None or new == []:
+            self.clear(key, value, start, end, flow, "[]" if name == "evidence" else "null")
+        elif name == "status":
             self.edits.replace(start, end, lead + status_word(new, chinese))
         elif name == "fingerprint":
             self.edits.replace(start, end, lead + double_quoted(str(new)))
-        elif not isinstance(new, list) or flow:
+        elif not isinstance(new, list):
+            self.replace_scalar(value, start, end, lead + flow_value(new), is_alias)
+        elif isinstance(value, yaml.SequenceNode) and value.value and not is_alias:
+            self.set_items(value, new, old if isinstance(old, list) else [])
+        elif flow or is_alias:
             self.edits.replace(start, end, lead + flow_value(new))
-        elif (isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value
-              and not is_alias):
-            self.set_block_items(value, new, step)
-        elif len(new) == 1 and isinstance(value, yaml.ScalarNode) and not is_alias:
-            self.edits.replace(start, end, lead + scalar(new[0]))
+        elif len(new) == 1 and isinstance(value, yaml.ScalarNode):
+            self.replace_scalar(value, start, end, lead + scalar(new[0]), is_alias)
         else:  # a scalar becomes a list: the items go on the lines below, the comment stays
-            self.edits.replace(start, end, "")
-            at = self.line_end(end)
-            lead = self.newline if at == len(self.text) and not self.text.endswith(
-                ("\n", "\r")) else ""
-            self.edits.insert(at, lead + "".join(f"{field_indent}{step}- {scalar(item)}"
-                                                 f"{self.newline}" for item in new))
+            self.blank_out(start, end)
+            self.insert_lines(self.after(value, end),
+                              [f"{field_indent}{step}- {scalar(item)}" for item in new])
 
-    def set_block_items(self, node: yaml.SequenceNode, new: list[str], step: str) -> None:
-        """A block list edited item by item: equal items and their comments stay."""
-        old = node.value
-        for item, value in zip(old, new, strict=False):
-            if not (isinstance(item, yaml.ScalarNode) and item.value == value
-                    and item.tag == _STR_TAG):
-                if self.shared(item):
-                    raise StatusFileError(self.path, "an evidence item is shared through a YAML "
-                                                     "anchor (&name); write it out to update it",
-                                          line=item.start_mark.line + 1)
-                self.edits.replace(item.start_mark.index, self.content_end(item), scalar(value))
-        if len(new) > len(old):
-            last = old[-1]
-            start = self.line_start(last.start_mark.index)
-            dash = self.text.find("-", start, last.start_mark.index)
-            indent = self.text[start:dash] if dash >= 0 else ""
-            self.lines_after(last, [f"{indent}- {scalar(value)}" for value in new[len(old):]])
-        elif len(new) < len(old):
-            first = old[len(new)]
-            self.edits.replace(self.line_start(first.start_mark.index),
-                               self.line_end(self.content_end(old[-1])), "")
+    def replace_scalar(self, node: yaml.Node, start: int, end: int, new: str,
+                       is_alias: bool) -> None:
+        """A scalar's text replaced; a block scalar's header comment (``|  # 口述``) kept."""
+        if not is_alias and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            header = self.text[start:self.line_end(start)]
+            comment = _HEADER_COMMENT.search(header)
+            if comment:
+                new += comment.group(0)
+        self.edits.replace(start, end, new)
+
+    def clear(self, key: yaml.Node, value: yaml.Node, start: int, end: int, flow: bool,
+              empty: str) -> None:
+        """A field emptied in the ledger: its lines go (a block entry), else its value is null."""
+        if not flow and self.starts_line(key.start_mark.index):
+            self.edits.replace(self.line_start(key.start_mark.index), self.after(value, end), "")
+        else:
+            self.edits.replace(start, end, (" " if start == end else "") + empty)
+
+    def set_items(self, node: yaml.SequenceNode, new: list[str], old: list[str]) -> None:
+        """A list edited item by item: equal items, their text and their comments stay."""
+        spans = []
+        lower = node.start_mark.index
+        for item in node.value:
+            start, end, is_alias = self.occurrence(item, lower)
+            spans.append((item, start, end, is_alias))
+            lower = end
+        for item, _, _, is_alias in spans[len(new):]:  # items that go
+            if self.shared(item) and not is_alias:
+                self.refuse_shared(item, "an evidence item")
+        for index, value in enumerate(new[:len(spans)]):
+            item, start, end, is_alias = spans[index]
+            if index < len(old) and old[index] == value:
+                continue
+            if self.shared(item) and not is_alias:
+                self.refuse_shared(item, "an evidence item")
+            self.edits.replace(start, end, scalar(value, flow=bool(node.flow_style)))
+        if node.flow_style:
+            if len(new) > len(spans):
+                self.edits.insert(spans[-1][2], "".join(f", {scalar(value, flow=True)}"
+                                                        for value in new[len(spans):]))
+            elif len(new) < len(spans):
+                self.edits.replace(spans[len(new) - 1][2], spans[-1][2], "")
+            return
+        if len(new) > len(spans):
+            item, start, end, _ = spans[-1]
+            dash = self.text.rfind("-", 0, start)
+            indent = " " * (dash - self.line_start(dash))
+            self.insert_lines(self.after(item, end),
+                              [f"{indent}- {scalar(value)}" for value in new[len(spans):]])
+        elif len(new) < len(spans):
+            _, first, _, _ = spans[len(new)]
+            item, _, end, _ = spans[-1]
+            dash = self.text.rfind("-", 0, first)
+            self.edits.replace(self.line_start(dash), self.after(item, end), "")
 
     # --- entries ---------------------------------------------------------------------------
     def update_entry(self, key: yaml.Node, value: yaml.Node, before: StatusEntry,
@@ -345,15 +412,13 @@ class _Editor:
 
     def write_whole_entry(self, start: int, end: int, entry: StatusEntry, flow: bool,
                           indent: int, step: str, chinese: bool) -> None:
-        fields = entry_fields(replace(entry, fingerprint=entry.fingerprint))
+        fields = entry_fields(entry)
         if flow:
             self.edits.replace(start, end, _flow_fields(fields, chinese))
             return
-        self.edits.replace(start, end, "")
-        at = self.line_end(end)
-        lead = self.newline if at == len(self.text) and not self.text.endswith(("\n", "\r")) else ""
-        lines = _field_lines(fields, " " * indent + step, step, chinese)
-        self.edits.insert(at, lead + "".join(line + self.newline for line in lines))
+        self.blank_out(start, end)
+        self.insert_lines(self.line_end(end), _field_lines(fields, " " * indent + step, step,
+                                                           chinese))
 
     def update_mapping(self, node: yaml.MappingNode, before: StatusEntry,
                        changes: Mapping[str, Any], step: str, chinese_file: bool) -> None:
@@ -361,29 +426,36 @@ class _Editor:
         status_node = present.get("status", (None, None))[1]
         chinese = _is_chinese_word(status_node) if status_node is not None else chinese_file
         flow = bool(node.flow_style)
-        field_indent = " " * (node.value[0][0].start_mark.column if node.value else 0)
+        field_indent = " " * (_key_indent(self.text, node.value[0][0]) if node.value else 0)
         missing: list[str] = []
         for name in ORDER:
             if name not in changes:
                 continue
             if name in present:
                 key, value = present[name]
-                self.set_value(key, value, changes[name], name, field_indent, step, flow, chinese)
-            else:
+                self.set_value(key, value, changes[name], getattr(before, name), name,
+                               field_indent, step, flow, chinese)
+            elif changes[name] is not None and changes[name] != []:
                 missing.append(name)
         if not missing:
             return
         new = {name: changes[name] for name in missing}
         if flow:
             inside = _flow_fields(new, chinese)[1:-1]
-            close = node.end_mark.index - 1
-            self.edits.insert(close, (", " if node.value else "") + inside)
+            if node.value:
+                last_key, last_value = node.value[-1]
+                self.edits.insert(self.occurrence(last_value, last_key.end_mark.index)[1],
+                                  ", " + inside)
+            else:
+                self.edits.insert(node.end_mark.index - 1, inside)
             return
         # New fields go after the field that comes before them in the contract's order.
         for name in missing:
-            earlier = [present[n][1] for n in ORDER[:ORDER.index(name)] if n in present]
-            anchor = earlier[-1] if earlier else node.value[-1][1]
-            self.lines_after(anchor, _field_lines({name: new[name]}, field_indent, step, chinese))
+            earlier = [present[n] for n in ORDER[:ORDER.index(name)] if n in present]
+            last_key, last_value = earlier[-1] if earlier else node.value[-1]
+            end = self.occurrence(last_value, last_key.end_mark.index)[1]
+            self.insert_lines(self.after(last_value, end),
+                              _field_lines({name: new[name]}, field_indent, step, chinese))
 
 
 def _count_uses(root: yaml.Node) -> dict[int, int]:
@@ -403,11 +475,12 @@ def _count_uses(root: yaml.Node) -> dict[int, int]:
 
 
 def _key_indent(text: str, key: yaml.Node) -> int:
-    """The indentation of the line a key is on (``? "1.1.1"`` writes the key after ``? ``)."""
+    """The column a key's siblings start at: the key's own, or that of the ``?`` before it
+    (an explicit key, ``? "1.1.1"``, is written after its indicator)."""
     start = max(text.rfind("\n", 0, key.start_mark.index), text.rfind("\r", 0,
                                                                       key.start_mark.index)) + 1
-    line = text[start:key.start_mark.index]
-    return len(line) - len(line.lstrip(" ")) if line.strip() else key.start_mark.column
+    before = text[start:key.start_mark.index].rstrip()
+    return len(before) - 1 if before.endswith("?") else key.start_mark.column
 
 
 def _step(tasks: yaml.MappingNode) -> str:
@@ -515,7 +588,7 @@ def _add_entries(editor: _Editor, root: yaml.Node | None, tasks_key: yaml.Node |
         out = []
         for item in items:
             if item.comment:
-                out.append(f"{indent}# {' '.join(item.comment.split())}{newline}")
+                out.append(f"{indent}# {comment_text(item.comment)}{newline}")
             out.append(render_entry(item.entry, indent, step, newline, chinese))
         return "".join(out)
 
@@ -528,10 +601,14 @@ def _add_entries(editor: _Editor, root: yaml.Node | None, tasks_key: yaml.Node |
         return
     assert tasks_key is not None
     empty_flow = isinstance(tasks, yaml.MappingNode) and tasks.flow_style and not tasks.value
-    if (isinstance(tasks, yaml.ScalarNode) and tasks.value in NULL_WORDS) or empty_flow:
+    if (isinstance(tasks, yaml.ScalarNode) and tasks.tag == _NULL_TAG) or empty_flow:
         # `tasks: ~   # 以后再填`: the null goes, the comment stays, the entries follow.
         start, end = tasks.start_mark.index, tasks.end_mark.index
-        editor.edits.replace(start, end, "")
+        if empty_flow:  # `{  # 以后再填 \n}`: the braces go, a comment between them stays
+            editor.blank_out(start, start + 1)
+            editor.blank_out(end - 1, end)
+        else:
+            editor.blank_out(start, end)
         at = editor.line_end(max(end, tasks_key.end_mark.index))
         lead = newline if at == len(text) and not text.endswith(("\n", "\r")) else ""
         editor.edits.insert(at, lead + block("  ", "  "))
@@ -542,7 +619,9 @@ def _add_entries(editor: _Editor, root: yaml.Node | None, tasks_key: yaml.Node |
     if tasks.flow_style:
         parts = [f"{double_quoted(i.entry.task)}: {_flow_fields(entry_fields(i.entry), chinese)}"
                  for i in items]
-        editor.edits.insert(tasks.end_mark.index - 1, ", " + ", ".join(parts))
+        last_key, last_value = tasks.value[-1]
+        editor.edits.insert(editor.occurrence(last_value, last_key.end_mark.index)[1],
+                            ", " + ", ".join(parts))
         return
     indent = _key_indent(text, tasks.value[0][0])
     at = after_last_entry(text, tasks, indent)

@@ -12,8 +12,9 @@ from pathlib import Path
 from gkparse.inplace import open_for_edit
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
+from gkparse.output import OutputError
 from gkparse.status import StatusEntry, decode_status, parse_status
-from gkparse.status_edit import NewEntry, edit_status_text, render_entry, scalar
+from gkparse.status_edit import NewEntry, comment_text, edit_status_text, render_entry, scalar
 
 SHORT = 36
 
@@ -47,9 +48,16 @@ def new_entry(task: Task) -> NewEntry:
 def render_template(notice: Notice, notice_ref: str) -> str:
     """A fresh status file: every task ``todo`` with its fingerprint and a describing comment."""
     info = notice.notice
-    head = [f"# gkparse status file: {_one_line(info.title or notice.source.path)}"]
+    try:
+        notice_ref.encode("utf-8")
+    except UnicodeEncodeError:  # a name unzipped from a GBK archive, not decodable as UTF-8
+        shown = notice.source.path.encode("utf-8", "backslashreplace").decode("utf-8")
+        raise OutputError(shown, "the file name is not UTF-8 text (unzipped from "
+                                              "a GBK archive?); rename the file and run init "
+                                              "again") from None
+    head = [f"# gkparse status file: {comment_text(info.title or notice.source.path)}"]
     if info.doc_number:
-        head.append(f"# {info.doc_number}")
+        head.append(f"# {comment_text(info.doc_number)}")
     head += [
         "# status: todo | in_progress | done | blocked | waived (或 未开始 推进中 已完成 受阻 免于)",
         "# for done add completed_on: YYYY-MM-DD; for waived add reason: …; evidence: and note: "
@@ -59,8 +67,8 @@ def render_template(notice: Notice, notice_ref: str) -> str:
         "tasks:",
     ]
     entries = [new_entry(task) for task in notice.tasks]
-    return "\n".join(head) + "\n" + "".join(f"  # {item.comment}\n" + render_entry(item.entry)
-                                            for item in entries)
+    return "\n".join(head) + "\n" + "".join(f"  # {comment_text(item.comment or '')}\n"
+                                            + render_entry(item.entry) for item in entries)
 
 
 def yaml_scalar(text: str) -> str:

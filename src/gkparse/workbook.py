@@ -35,7 +35,8 @@ from gkparse.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC
 _CHUNK = 1024 * 1024
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _DIGITS = "0123456789"
-_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
+_ROW_NUMBER = re.compile(r"[0-9]{1,7}")
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?\"")
 # Built-in number formats that show dates or times (ECMA-376 18.8.30, with the CJK ones).
 _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
@@ -44,6 +45,17 @@ _FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 class WorkbookError(GkparseError):
     """The workbook cannot be read at all."""
+
+
+@dataclass(frozen=True)
+class FormulaWithoutValue:
+    """A cell holding a formula with no saved result: what it shows is unknown until a
+    spreadsheet program calculates it."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
 
 
 def _local(tag: object) -> str:
@@ -248,7 +260,7 @@ class SheetRows:
             for _, element in etree.iterparse(io.BytesIO(self._xml), events=("end",),
                                               tag="{*}row", **SAFE_XML):
                 given = element.get("r")
-                number = int(given) if given and given.isdigit() else number + 1
+                number = int(given) if given and _ROW_NUMBER.fullmatch(given) else number + 1
                 wanted = self.only_columns
                 row: list[Any] = []
                 for cell in element.iterchildren("{*}c"):
@@ -280,7 +292,9 @@ class SheetRows:
         found = cell.find("{*}v")
         value = found.text if found is not None else None
         if value is None:
-            return None
+            formula = cell.find("{*}f")
+            # A formula a script wrote and no spreadsheet program ever calculated.
+            return FormulaWithoutValue(formula.text or "") if formula is not None else None
         try:
             if kind == "s":
                 return self._strings[int(value)]
@@ -314,6 +328,9 @@ def read_sheets(path: str | Path, *, max_bytes: int = 100 * MB,
     path = Path(path)
     data = read_input(path, WorkbookError, "an .xlsx workbook", max_bytes)
     if data.startswith(OLE2_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise WorkbookError(path, "the workbook is password-protected (encrypted); remove "
+                                      "the password in Excel or WPS and save it again")
         raise WorkbookError(path, "this is an .xls (Excel 97-2003) or WPS .et workbook; save it "
                                   "as .xlsx")
     if not data.startswith(ZIP_MAGIC):
