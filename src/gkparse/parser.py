@@ -21,8 +21,9 @@ from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_delet
 from gkparse.columns import ColumnMap, find_header
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
-from gkparse.models import Notice, SourceFile
+from gkparse.models import Notice, SourceFile, Task
 from gkparse.package import Package, open_package
+from gkparse.paragraph_tasks import read_paragraph_tasks
 from gkparse.table import CT_Row, StreamedTables, resolve_merges
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
@@ -44,13 +45,15 @@ def _read_body(body: etree._Element, streamed: StreamedTables
     tables: list[_Table] = []
     warnings: list[str] = []
     in_tasks = joins = False
+    paragraph = 0
     for block in iter_blocks(body):
         if block.tag == P:
+            paragraph += 1
             text = read_p(block)
             if joins and lines:  # the paragraph before lost its mark: Word shows them as one
                 lines[-1].text += text
             else:
-                lines.append(Line(text, before_tasks=not in_tasks))
+                lines.append(Line(text, before_tasks=not in_tasks, paragraph=paragraph))
             joins = mark_deleted(block)
             lines.extend(Line(read_p(p), before_tasks=not in_tasks)
                          for p in iter_textbox_paragraphs(block))
@@ -109,6 +112,17 @@ def _attachment_title(lines: list[Line]) -> str | None:
     return before[-1] if before else None
 
 
+def _paragraph_tasks(lines: list[Line], plan_year: int | None, *, has_table: bool
+                     ) -> tuple[list[Task], list[str]]:
+    """Tasks written as numbered paragraphs (contract 4.3); where the notice also has a task
+    table, the table wins and one warning says the paragraph tasks were left out."""
+    tasks, warnings = read_paragraph_tasks(lines, plan_year)
+    if has_table:
+        return [], ([f"{len(tasks)} tasks written as paragraphs were ignored: the notice has "
+                     "a task table, which wins"] if tasks else [])
+    return tasks, warnings
+
+
 def parse_notice(path: str | Path, *, year: int | None = None,
                  limits: Limits = DEFAULT_LIMITS) -> Notice:
     """Read a notice .docx into a ``Notice`` (its records pass ``gkparse.schema`` validation).
@@ -152,16 +166,20 @@ def _parse_package(path: str, package: Package, streamed: StreamedTables,
     for table in tables:
         if table.columns is not None:
             reader.read_table(table.index, table.rows, table.columns, continued=table.continued)
-    if not any(table.columns is not None for table in tables):
+    tasks, paragraph_warnings = _paragraph_tasks(lines, info.plan_year,
+                                                 has_table=bool(reader.tasks))
+    tasks = reader.tasks or tasks
+    if not tasks and not any(table.columns is not None for table in tables):
         warnings.append("no task table found: no table has a header naming tasks, units, "
-                        "requirements or deadlines")
-    duplicates = [task_id for task_id, n in Counter(t.id for t in reader.tasks).items() if n > 1]
+                        "requirements or deadlines, and no numbered paragraph names its units")
+    duplicates = [task_id for task_id, n in Counter(t.id for t in tasks).items() if n > 1]
     if duplicates:
         warnings.append(f"duplicate task ids {', '.join(duplicates)}: the notice numbers two "
                         "sections or subsections the same")
     return Notice(
         source=SourceFile(path=path, sha256=hashlib.sha256(package.data).hexdigest()),
         notice=info,
-        tasks=reader.tasks,
-        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings],
+        tasks=tasks,
+        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings,
+                  *paragraph_warnings],
     )

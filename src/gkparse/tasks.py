@@ -38,6 +38,17 @@ def cell_text(cell: CT_Tc | None) -> str:
     return "\n".join(cell_lines(cell))
 
 
+def read_deadline(text: str, plan_year: int | None, task: str, warnings: list[str]) -> Deadline:
+    """Parse a task's deadline, adding a warning (naming ``task``) where it cannot be read or
+    has no year."""
+    deadline = parse_deadline(text, plan_year)
+    if deadline.kind == "unparsed":
+        warnings.append(f"{task}: deadline {text!r} not understood; kept as text")
+    elif deadline.kind == "date" and deadline.due is None:
+        warnings.append(f"{task}: deadline {text!r} has no year and the notice has no plan year")
+    return deadline
+
+
 @dataclass
 class TaskReader:
     """Reads task tables in document order, keeping the section/subsection state between them."""
@@ -101,7 +112,8 @@ class TaskReader:
                    f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
         lead, responsible, labelled_deadline = self._units(row, columns)
         deadline_text = cell_text(row.cell(columns.deadline)) or labelled_deadline or ""
-        deadline = self.deadline(deadline_text, task_id, where)
+        deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
+                                 self.warnings)
         officials: dict[str, None] = {}
         for column in columns.officials:
             for name in split_units(cell_text(row.cell(column))):
@@ -120,17 +132,6 @@ class TaskReader:
             fingerprint=fingerprint(requirement),
             source=TaskSource(table=table_index, row=row.index),
         ))
-
-    def deadline(self, text: str, task_id: str, where: str) -> Deadline:
-        """Parse a deadline, warning where it cannot be read or has no year."""
-        deadline = parse_deadline(text, self.plan_year)
-        if deadline.kind == "unparsed":
-            self.warnings.append(f"task {task_id} ({where}): deadline {text!r} "
-                                 "not understood; kept as text")
-        elif deadline.kind == "date" and deadline.due is None:
-            self.warnings.append(f"task {task_id} ({where}): deadline {text!r} "
-                                 "has no year and the notice has no plan year")
-        return deadline
 
     @staticmethod
     def _is_section_text(text: str) -> bool:
