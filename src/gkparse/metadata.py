@@ -166,10 +166,8 @@ def _find_head(lines: list[Line]) -> _Head:
         if head.doc_number is None and _is_doc_number_line(text):
             head.doc_number = i
             continue
-        # An organ's name alone on a line is the 发文机关标志; a second one right above a
-        # 关于 line is the first line of a GB/T title broken after the organ's name.
-        if head.title is None and _organ_name(text) is not None and (
-                head.issuer is None or not _next_text(lines, i, zone).startswith("关于")):
+        if (head.title is None and _organ_name(text) is not None
+                and not _starts_title(text, head, _next_text(lines, i, zone))):
             head.issuer = i if head.issuer is None else head.issuer
             continue
         if head.title is None:
@@ -181,6 +179,20 @@ def _find_head(lines: list[Line]) -> _Head:
     if head.doc_number is not None:
         head.end = max(head.end, head.doc_number + 1)
     return head
+
+
+def _starts_title(organ_line: str, head: _Head, next_text: str) -> bool:
+    """Whether a line holding only an organ's name is the first line of a GB/T title broken
+    after the organ's name (``某某县人民政府办公室`` over ``关于印发…的通知``) rather than the
+    发文机关标志.
+
+    The 标志 ends with 文件, or stands in a head that has none yet under a 发文字号 (a template
+    that puts the organ between the number and the title); a title's first line is followed by
+    its 关于 line, below a 标志 already found or in a document with no 发文字号 above it.
+    """
+    if not next_text.startswith("关于") or organ_line.endswith("文件"):
+        return False
+    return head.issuer is not None or head.doc_number is None
 
 
 def _next_text(lines: list[Line], i: int, stop: int) -> str:
@@ -233,9 +245,11 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
     addressee_at = None
     if first_text is not None:
         text = _squeezed(lines[first_text])
-        if 0 < len(text) <= 120 and text.endswith(("：", ":")) and "。" not in text:
+        names = split_units(trim(lines[first_text].text).rstrip("：:"))
+        if (0 < len(text) <= 120 and text.endswith(("：", ":")) and "。" not in text
+                and _look_like_addressees(names)):
             addressee_at = first_text
-            info.addressees = split_units(trim(lines[addressee_at].text).rstrip("：:"))
+            info.addressees = names
 
     note_at = next((i for i in body if ATTACHMENT_NOTE.match(trim(lines[i].text))), None)
     if note_at is not None:
@@ -282,6 +296,18 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
         warnings.append("no plan year found (title, attachment title, doc number, date); "
                         "pass --year so deadlines like 12月底前 get a date")
     return info, warnings
+
+
+_ADDRESSEE_WORDS = re.compile(r"^各|政府|部门|单位|机构|机关|办事处|街道|乡镇|管委会|委员会|企业|学校")
+
+
+def _look_like_addressees(names: list[str]) -> bool:
+    """A 主送机关 line names offices (各街道, 区直各部门, 市政府各委、办、局); a label such as
+    ``索引号：`` or ``主要任务：`` does not."""
+    if not names:
+        return False
+    offices = sum(1 for name in names if name.endswith(ORGAN_ENDINGS) or _ADDRESSEE_WORDS.search(name))
+    return offices * 2 >= len(names)
 
 
 def _signatory(text: str) -> str | None:
