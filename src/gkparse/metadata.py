@@ -289,8 +289,8 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
             ("发文机关署名 (signatory)", info.signatory), ("成文日期 (issued_on)", info.issued_on),
         ) if not value]
         if missing:
-            warnings.append("the notice has a head but no " + ", no ".join(missing)
-                            + " was found; those fields are null")
+            warnings.append("the notice has a head (发文字号 or 发文机关标志), but these fields "
+                            "were not found and are null: " + ", ".join(missing))
     info.plan_year = year or _plan_year(info, attachment_title)
     if info.plan_year is None:
         warnings.append("no plan year found (title, attachment title, doc number, date); "
