@@ -196,21 +196,13 @@ class TaskReader:
         A cell with labels or verbs (``牵头单位：X``, ``X牵头，Y配合``) says itself who leads;
         a plain cell is read by its column's role.
         """
-        lead: list[str] = []
-        responsible: list[str] = []
+        lead_text = cell_text(row.cell(columns.lead))
+        responsible_text = cell_text(row.cell(columns.responsible))
         deadline: str | None = None
-        for column, role in ((columns.lead, "lead"), (columns.responsible, "responsible")):
-            text = cell_text(row.cell(column))
-            if not text:
-                continue
-            clause = read_unit_clause(text) if _MAY_BE_LABELLED.search(text) else None
-            if clause is not None and clause.labelled:
-                lead.extend(clause.lead)
-                responsible.extend(clause.responsible)
-                deadline = deadline or clause.deadline
-            else:
-                (lead if role == "lead" else responsible).extend(split_units(text))
-        lead, responsible = _unique(lead), _unique(responsible)
+        if _MAY_BE_LABELLED.search(lead_text) or _MAY_BE_LABELLED.search(responsible_text):
+            lead, responsible, deadline = _read_labelled(lead_text, responsible_text)
+        else:  # plain lists, read by their column (the bulk of a big table)
+            lead, responsible = split_units(lead_text), split_units(responsible_text)
         if columns.lead is None and not lead and responsible:
             if not self.lead_rule_applied:
                 self.lead_rule_applied = True
@@ -225,5 +217,20 @@ class TaskReader:
 _MAY_BE_LABELLED = re.compile(r"[：:]|牵头|配合|负责|参与|协同|协助|协办|主责")
 
 
-def _unique(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(names))
+def _read_labelled(lead_text: str, responsible_text: str
+                   ) -> tuple[list[str], list[str], str | None]:
+    """Units from cells of which at least one may carry labels or verbs."""
+    lead: list[str] = []
+    responsible: list[str] = []
+    deadline: str | None = None
+    for text, role in ((lead_text, "lead"), (responsible_text, "responsible")):
+        if not text:
+            continue
+        clause = read_unit_clause(text) if _MAY_BE_LABELLED.search(text) else None
+        if clause is not None and clause.labelled:
+            lead.extend(clause.lead)
+            responsible.extend(clause.responsible)
+            deadline = deadline or clause.deadline
+        else:
+            (lead if role == "lead" else responsible).extend(split_units(text))
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(responsible)), deadline
