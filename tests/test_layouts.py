@@ -229,3 +229,26 @@ def test_unit_clause_grammar(text: str, lead: list[str], responsible: list[str],
 
 def test_a_plain_list_is_no_clause() -> None:
     assert not read_unit_clause("区直各部门、驻区各单位，各街道").labelled
+
+
+# -- 4.2a ids stay unique -------------------------------------------------------------------------
+
+def test_a_second_numbering_run_gets_its_number_and_a_warning(make_notice) -> None:
+    second = tbl(header_row(), section_row("一、乙部分"),
+                 task_row("（一）子", "乙局", "——", "要求三", "12月底前"))
+    notice = parse_notice(make_notice(FRONT + tbl(
+        header_row(), section_row("一、甲部分"),
+        task_row("（一）子", "甲局", "——", "要求一", "12月底前"), section_row("二、丙部分"),
+        task_row("（二）子", "甲局", "——", "要求二", "12月底前")) + p("附件2") + second))
+    assert [t.id for t in notice.tasks] == ["1.1.1", "2.2.1", "2:1.1.1"]
+    assert notice.warnings == [
+        "task ids start again at the task 1.1.1 (table 2 row 3): the notice numbers its tasks "
+        "once more (another table, or sections from 一、 again); that run's ids are written "
+        "2:S.U.N (2:1.1.1)"]
+
+
+def test_two_tables_without_sections_do_not_share_ids(make_notice) -> None:
+    first = tbl(header_row(), task_row("（一）子", "甲局", "——", "要求一", "12月底前"))
+    second = tbl(header_row(), task_row("（一）丑", "乙局", "——", "要求二", "12月底前"))
+    notice = parse_notice(make_notice(FRONT + first + p("附件2") + second))
+    assert [t.id for t in notice.tasks] == ["0.1.1", "2:0.1.1"]

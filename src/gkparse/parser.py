@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from gkparse.models import Notice, SourceFile, Task
 from gkparse.package import Package, open_package
 from gkparse.paragraph_tasks import read_paragraph_tasks
 from gkparse.table import CT_Row, StreamedTables, resolve_merges
+from gkparse.task_ids import number_runs
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
 
@@ -172,14 +172,11 @@ def _parse_package(path: str, package: Package, streamed: StreamedTables,
     if not tasks and not any(table.columns is not None for table in tables):
         warnings.append("no task table found: no table has a header naming tasks, units, "
                         "requirements or deadlines, and no numbered paragraph names its units")
-    duplicates = [task_id for task_id, n in Counter(t.id for t in tasks).items() if n > 1]
-    if duplicates:
-        warnings.append(f"duplicate task ids {', '.join(duplicates)}: the notice numbers two "
-                        "sections or subsections the same")
+    run_warnings = number_runs(tasks)
     return Notice(
         source=SourceFile(path=path, sha256=hashlib.sha256(package.data).hexdigest()),
         notice=info,
         tasks=tasks,
         warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings,
-                  *paragraph_warnings],
+                  *paragraph_warnings, *run_warnings],
     )
