@@ -23,7 +23,7 @@ CASES = sorted(p for p in CORPUS.iterdir() if (p / "expected.json").exists())
 
 
 def test_the_corpus_is_there() -> None:
-    assert len(CASES) >= 10
+    assert len(CASES) >= 20
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -34,7 +34,8 @@ _N = rf"[0-9{CHINESE_NUMERAL}]"
 FULL_DATE = re.compile(rf"^(?P<y>{_N}{{4}})年(?P<m>{_N}{{1,3}})月(?P<d>{_N}{{1,4}})[日号]$")
 GENRE_ENDINGS = ("通知", "意见", "决定", "通报", "报告", "请示", "批复", "函", "方案", "办法",
                  "规定", "细则", "要点", "计划", "纪要", "公告", "通告", "命令", "议案", "决议",
-                 "清单", "分解表", "任务表", "分工表", "台账", "分工", "规划", "措施", "一览表")
+                 "清单", "分解表", "任务表", "分工表", "台账", "分工", "规划", "措施", "一览表",
+                 "制度", "条例", "规则", "章程", "守则")
 ORGAN_ENDINGS = ("办公室", "办公厅", "委员会", "人民政府", "政府", "管委会", "局", "厅", "部", "院",
                  "处", "室", "中心", "委", "会", "办", "组", "所", "站", "队", "分局", "公司")
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$", re.S)
@@ -80,6 +81,7 @@ def parse_full_date(text: str) -> date | None:
         return None
 
 
+_YEARS_LINE = re.compile(r"^[（(]\d{4}[—–\-－~～至]+\d{4}年?[）)]$")
 _SENTENCE_PUNCT = ("。", "！", "？", "；", ";", "：", ":")
 _TITLE_MAX = 120
 _ISSUER_MAX = 40
@@ -122,6 +124,10 @@ def _title_at(lines: list[Line], first: int, stop: int) -> int | None:
         if len(joined) > _TITLE_MAX:
             return None
         if joined.endswith(GENRE_ENDINGS):
+            # A plan's years on a line of their own under its name belong to the title:
+            # 三年行动计划 / （2018—2020年）.
+            if end + 1 < stop and _YEARS_LINE.match(_squeezed(lines[end + 1])):
+                return end + 2
             return end + 1
     return None
 

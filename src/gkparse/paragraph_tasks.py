@@ -28,12 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkparse.columns import role_of
 from gkparse.metadata import Line
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.tasks import read_deadline
 from gkparse.text import CHINESE_NUMERAL, clean_title, parse_chinese_number, trim
-from gkparse.unit_clauses import has_unit_words, read_unit_clause
+from gkparse.unit_clauses import has_unit_words, label_role, read_unit_clause
 
 _SECTION = re.compile(rf"^\s*([{CHINESE_NUMERAL}]+)\s*、\s*")
 _SUBSECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL}]+)\s*[）)]\s*")
@@ -78,14 +77,22 @@ def _unit_bracket(text: str) -> tuple[str, str] | None:
 def _labelled_tail(text: str) -> tuple[str, str] | None:
     """``…。牵头单位：X；责任单位：Y`` -> (text before the first label, the labelled part)."""
     for match in _LABEL_AT.finditer(text):
-        if role_of(match["label"]) in ("lead", "responsible", "deadline"):
+        if label_role(match["label"]) is not None:
             return trim(text[: match.start()]), text[match.start():]
     return None
 
 
 def is_label_line(text: str) -> bool:
-    match = _LABEL_AT.match(trim(text))
-    return bool(match) and role_of(match["label"]) in ("lead", "responsible", "deadline")
+    """A line that gives the item above it its units, deadline or officials: a known label
+    (``牵头单位：``, ``完成时限：``, ``分管领导：``), or any short label before a clause that
+    says who leads (``部门分工：省发展改革委牵头，各地配合。``)."""
+    text = trim(text)
+    match = _LABEL_AT.match(text)
+    if not match:
+        return False
+    if label_role(match["label"]) is not None:
+        return True
+    return read_unit_clause(text[match.end():]).labelled
 
 
 def _split_clause(text: str) -> tuple[str, str | None]:
@@ -221,6 +228,7 @@ class ParagraphTaskReader:
         self.tasks.append(Task(
             id=task_id, section=section, subsection=subsection, lead_units=lead,
             responsible_units=responsible, requirement=requirement, deadline=deadline,
+            lead_officials=clause.officials if clause else [],
             fingerprint=fingerprint(requirement),
             source=TaskSource(table=None, row=None, paragraph=node.paragraph),
         ))

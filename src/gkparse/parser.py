@@ -106,8 +106,11 @@ def _carry_merges(previous: _Table, table: _Table) -> None:
     resolve_merges(table.rows[start:], above=dict(previous.rows[-1].cells))
 
 
-def _attachment_title(lines: list[Line]) -> str | None:
-    """The last non-empty paragraph before the first task table."""
+def _attachment_title(lines: list[Line], tables: list[_Table]) -> str | None:
+    """The last non-empty paragraph before the first task table; None without one (the last
+    paragraph of a document with no task table is no title)."""
+    if not any(table.columns is not None for table in tables):
+        return None
     before = [trim(line.text) for line in lines if line.before_tasks and trim(line.text)]
     return before[-1] if before else None
 
@@ -161,7 +164,7 @@ def _parse_package(path: str, package: Package, streamed: StreamedTables,
         body = package.document
     lines, tables, warnings = _read_body(body, streamed)
     info, info_warnings = read_notice_info(lines, year=year,
-                                           attachment_title=_attachment_title(lines))
+                                           attachment_title=_attachment_title(lines, tables))
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:

@@ -34,7 +34,7 @@ from gkparse.deadline import parse_deadline
 from gkparse.text import trim
 from gkparse.units import split_units
 
-ClauseRole = Literal["lead", "responsible", "deadline"]
+ClauseRole = Literal["lead", "responsible", "deadline", "officials"]
 
 _OPEN = "（(【[〔［"
 _CLOSE = "）)】]〕］"
@@ -62,6 +62,8 @@ class UnitClause:
     responsible: list[str] = field(default_factory=list)
     deadline: str | None = None
     labelled: bool = False
+    officials: list[str] = field(default_factory=list)
+    """People named under a 领导 label (``分管省领导：林克庆``), never units."""
 
 
 def _clauses(text: str) -> list[str]:
@@ -83,9 +85,11 @@ def _clauses(text: str) -> list[str]:
     return [part for raw in parts if (part := trim(raw))]
 
 
-def _label_role(label: str) -> ClauseRole | None:
+def label_role(label: str) -> ClauseRole | None:
+    """What a label before a colon names: ``牵头单位`` lead, ``配合单位`` responsible,
+    ``完成时限`` the deadline, ``分管领导`` officials; anything else None."""
     role = role_of(label)
-    if role in ("lead", "responsible", "deadline"):
+    if role in ("lead", "responsible", "deadline", "officials"):
         return role  # type: ignore[return-value]
     return None
 
@@ -115,22 +119,33 @@ def has_unit_words(text: str) -> bool:
     return any(word in text for word in ("牵头", "负责", "责任", "配合", "主责"))
 
 
+_Read = tuple[tuple[str, ...], tuple[str, ...], str | None, bool, tuple[str, ...]]
+
+
 @lru_cache(maxsize=4096)
-def _read(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None, bool]:
-    clauses = _clauses(text)
+def _read(text: str) -> _Read:
+    clauses = []
+    for clause in _clauses(text):
+        label = _LABEL.match(clause)
+        if label is not None and label_role(label["label"]) is None and label["rest"]:
+            # A label that names no role (部门分工：, 责任分工：) heads a clause that says
+            # itself who leads: read what follows it.
+            clause = trim(label["rest"])
+        clauses.append(clause)
     has_lead_verb = any(c.endswith(v) and len(c) > len(v) for c in clauses for v in _LEAD_VERBS)
     lead: list[str] = []
     responsible: list[str] = []
     deadline: list[str] = []
+    officials: list[str] = []
     groups: dict[ClauseRole, list[str]] = {"lead": lead, "responsible": responsible,
-                                           "deadline": deadline}
+                                           "deadline": deadline, "officials": officials}
     pending: list[str] = []
     current: ClauseRole | None = None  # the role a prefix label opened
     last_kind: str | None = None  # "prefix" or "verb": what the last labelled clause was
     labelled = False
     for clause in clauses:
         label = _LABEL.match(clause)
-        role = _label_role(label["label"]) if label else None
+        role = label_role(label["label"]) if label else None
         if role is not None and label is not None:
             if pending:
                 groups[current or "responsible"].extend(pending)
@@ -139,7 +154,7 @@ def _read(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None, bool
             if label["rest"]:
                 groups[role].append(label["rest"])
             continue
-        if current != "deadline" and looks_like_deadline(clause):
+        if current not in ("deadline", "officials") and looks_like_deadline(clause):
             deadline.append(clause)
             continue
         verb = _verb_role(clause, has_lead_verb)
@@ -156,14 +171,13 @@ def _read(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None, bool
     if pending and labelled:
         groups["responsible" if last_kind == "verb" else (current or "responsible")].extend(pending)
     if not labelled:
-        return (), (), ("，".join(deadline) or None), False
-    lead_names = tuple(split_units("\n".join(lead)))
-    responsible_names = tuple(split_units("\n".join(responsible)))
-    return lead_names, responsible_names, ("，".join(deadline) or None), True
+        return (), (), ("，".join(deadline) or None), False, ()
+    return (tuple(split_units("\n".join(lead))), tuple(split_units("\n".join(responsible))),
+            ("，".join(deadline) or None), True, tuple(split_units("\n".join(officials))))
 
 
 def read_unit_clause(text: str) -> UnitClause:
     """Read a unit cell or the bracketed clause of a paragraph task."""
-    lead, responsible, deadline, labelled = _read(text)
+    lead, responsible, deadline, labelled, officials = _read(text)
     return UnitClause(lead=list(lead), responsible=list(responsible), deadline=deadline,
-                      labelled=labelled)
+                      labelled=labelled, officials=list(officials))

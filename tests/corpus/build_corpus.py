@@ -405,6 +405,316 @@ CASES: list[Case] = [
             "(一)加强重大战略实施信息公开",
         ],
     ),
+    Case(
+        name="guangdong-2021-work-report-division",
+        url="https://dara.gd.gov.cn/ztzx/xczxgzt/xwgk/tzgg/content/post_4379712.html",
+        writer="python-docx",
+        left_out=("the site's navigation, page title, 时间/来源 line and 打印/字体 links; item 5 "
+                  "and everything after it, where the stored page ends inside item 5's "
+                  "部门分工 line"),
+        notes=["a 发文字号 under a three-line title with no 发文机关标志 (warns); numbered items "
+               "followed by a 分管省领导: line (people, not units) and a 部门分工: line whose "
+               "clause says X牵头,Y配合"],
+        blocks=[
+            "广东省人民政府关于印发2021年",
+            "省《政府工作报告》重点任务",
+            "分工方案的通知",
+            "粤府〔2021〕22号",
+            "各地级以上市人民政府,省政府各部门、各直属机构:",
+            "《2021年省〈政府工作报告〉重点任务分工方案》已经省政府全体会议审议通过,现印发给"
+            "你们,请认真贯彻执行。执行过程中遇到的问题,请径向省政府办公厅反映。",
+            "广东省人民政府",
+            "2021年3月21日",
+            "2021年省《政府工作报告》重点任务分工方案",
+            "为贯彻落实全国两会精神,全面落实省第十三届人民代表大会第四次会议通过的省《政府工作"
+            "报告》部署,做好今年全省政府工作,努力实现经济社会发展目标任务,现将2021年省《政府工作"
+            "报告》确定的主要预期目标和十大重点工作任务,对应分解为出台政策文件、制定工作方案、组织"
+            "重大活动、召开部署推进会议等具体举措,并逐项明确分管省领导和部门分工。",
+            "一、2021年经济社会发展主要预期目标",
+            "1.地区生产总值增长6%以上。",
+            "分管省领导:林克庆",
+            "部门分工:省发展改革委牵头,各地、各部门配合。",
+            "2.地方一般公共预算收入增长5%左右。",
+            "分管省领导:林克庆",
+            "部门分工:省财政厅牵头,各地、各部门配合。",
+            "3.固定资产投资增长8%左右。",
+            "分管省领导:林克庆",
+            "部门分工:省发展改革委牵头,各地、各部门配合。",
+            "4.社会消费品零售总额增长6%以上。",
+            "分管省领导:张新",
+            "部门分工:省商务厅牵头,各地、各部门配合。",
+        ],
+    ),
+    Case(
+        name="sanshui-2007-work-report-division",
+        url="https://jxtv3.com/html/.zfwjzcjd.201208t20120810_3827283.html",
+        writer="ooxml",
+        left_out=("the notice's title and head, which the stored page does not hold (it starts "
+                  "at the 主送机关); a stray table bar after the date"),
+        notes=["a notice's body and tail: the 成文日期 in Chinese numerals with ○ "
+               "(二○○七年四月十三日), no 署名 line above it, the plan year from the 附件 note"],
+        blocks=[
+            "各镇政府(街道办事处)、迳口华侨经济区管委会,区政府直属局以上单位:",
+            "区第十四届人大第二次会议审议通过的《政府工作报告》,确定了我区2007年经济社会发展的各项"
+            "重要工作目标和任务。为推动各项工作的落实,强化政府决策的权威,区政府决定对区第十四届人大"
+            "第二次会议确定的工作任务实施部门分工负责制,将工作任务逐项分解下达。现将有关事项通知如下:",
+            "一、各牵头单位要按照《2007年三水区政府工作主要任务分解表》(详见附件)的要求,将属于本"
+            "部门(单位)落实的工作目标做好细化实施方案,并明确联系人、联系电话,于4月20日(星期五)前"
+            "上报区督查组(办公室设在区委办区府办督查室,联系电话:87768003,电子邮箱:ssdcs@ss.gov.cn)。",
+            "二、各部门各单位要在每季度末(分别在6月、9月和12月底),将本部门(单位)完成任务的进展"
+            "情况和在落实过程中出现的新问题、新情况以及解决的办法和措施,以书面和电子邮件的形式报区"
+            "督查组,由区督查组综合后向区政府汇报。",
+            "附件:2007年三水区政府工作主要任务分解表",
+            "二○○七年四月十三日",
+        ],
+    ),
+    Case(
+        name="xingqing-2018-work-report-tasks",
+        url="http://www.xqq.gov.cn/zmhd/yjzjjgfk/201808/t20180819_980141.html",
+        writer="libreoffice",
+        left_out="the page's 扫一扫在手机上查看当前页面 line",
+        notes=["a 关于 title with no head, section headings on their own lines, an 附件 note "
+               "listing three attachments (1.2018年…: the number runs into the year)"],
+        blocks=[
+            "关于做好2018年政府工作报告主要目标任务和为民办实事的通知",
+            "各乡镇人民政府、街道办事处,政府各部门并有关单位:",
+            "根据2018年《政府工作报告》主要目标任务和银川市2018年为民办实事、兴庆区2018年民生十件"
+            "实事内容,结合兴庆区政府班子成员职责分工,按照归口对称、明晰责权、责任到人的原则,将各项"
+            "工作任务分解(详见附件),现就有关事宜通知如下:",
+            "一、落实责任,确保质量",
+            "各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则,把2018年政府工作"
+            "报告和银川市、兴庆区为民办实事内容列为今年工作重点,制定计划,明确责任,周密安排,狠抓"
+            "落实,确保全面、高效、优质按期完成任务。",
+            "二、密切配合,各负其责",
+            "牵头责任单位要切实担负起第一责任人的责任,牵头抓总,积极组织实施。各相关单位要全力支持、"
+            "积极帮助解决遇到的困难和问题。",
+            "三、加强督查,有效监督",
+            "兴庆区政府办公室将严格按照“年初建账、逐月查账、年底交账”的督查制度,加强跟踪督查,了解"
+            "掌握进展情况,对办理不力的单位予以通报,督促抓紧实施,确保圆满完成任务。",
+            "以下附件中责任领导和责任人发生变动后,由相应岗位的继任领导担任,一般不再另行行文调整。",
+            "附件:1.2018年《政府工作报告》主要工作目标任务分解表",
+            "2.2018年民生十件实事任务分解表",
+            "3.银川市2018年为民办实事任务分解表",
+            "银川市兴庆区人民政府办公室",
+            "2018年8月16日",
+            "(此件公开发布)",
+        ],
+    ),
+    Case(
+        name="shanxi-2017-central-rise-plan",
+        url="https://0798ci.com/policy/20846.html",
+        writer="python-docx",
+        left_out=("the site's heading line repeating the number and title; item 1 of (一) and "
+                  "everything after it, where the stored page ends inside item 1"),
+        notes=["a 发文字号 under the title and no 发文机关标志 (warns); a title ending 工作方案; "
+               "a document number cited in the plan after the signature (not the notice's own "
+               "body, so no cited document); a 主送机关 abbreviated "
+               "各委、办、厅、局, split on 、 as contract section 1 says"],
+        blocks=[
+            "山西省人民政府办公厅关于印发山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案",
+            "晋政办发〔2017〕55号",
+            "各市、县人民政府,省人民政府各委、办、厅、局:",
+            "《山西省贯彻落实〈促进中部地区崛起“十三五”规划〉工作方案》已经省人民政府同意,现印发"
+            "给你们,请认真贯彻执行。",
+            "山西省人民政府办公厅",
+            "2017年5月15日",
+            "山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案",
+            "为深入贯彻落实《促进中部地区崛起“十三五”规划》(国函〔2016〕204号),发挥我省在中部地区"
+            "崛起战略中的应有作用,推动我省加快经济转型,全面提升综合实力和竞争力,结合我省实际,制定"
+            "本方案。",
+            "一、总体要求",
+            "全面贯彻落实习近平总书记系列重要讲话精神和治国理政新理念新思想新战略,统筹推进“五位"
+            "一体”总体布局,协调推进“四个全面”战略布局,按照省委“一个指引、两手硬”重大思路和要求,"
+            "坚持深化供给侧结构性改革与深化转型综改试验区建设有机结合,将我省打造成国内外有影响力的"
+            "资源型经济转型综合配套改革试验区,现代装备制造、新材料、节能环保和信息产业基地,国家新型"
+            "综合能源基地,世界煤基科技创新成果转化基地,中西部现代物流中心,富有特色和魅力的文化旅游"
+            "强省,内陆地区对外开放高地。",
+            "二、重点任务与分工",
+            "(一)强化基础设施支撑,构建现代化、网络化、高品质、服务企业生产布局的基础设施体系。",
+        ],
+    ),
+    Case(
+        name="chengdu-2024-embedded-services",
+        url="https://lr5.cn/2024/08/07/47893.html",
+        writer="ooxml",
+        left_out=("the page's title repeated twice more (once cut short) above the document; the "
+                  "second 到2027年底前 paragraph and everything after it, where the stored page "
+                  "ends inside it"),
+        notes=["a joint title naming four organs separated by spaces, on one line, with no "
+               "head; a body sentence ending in an ASCII full stop"],
+        blocks=[
+            "成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡"
+            "建设局 关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知",
+            "各区(市)县政府(管委会),市级有关部门,有关单位:",
+            "经市领导同意,现将《成都市城市社区嵌入式服务设施建设工程实施方案》印发给你们,请结合实际"
+            "认真贯彻落实.",
+            "开展城市社区嵌入式服务设施建设是新时代新征程党中央、国务院部署的重大民生工程,是坚持以"
+            "人民为中心,推动城市更好承载人民美好生活的重大政策,是推动优质普惠公共服务惠及全民、走近"
+            "群众身边,努力把社区建设成为人民群众的幸福家园,不断增强人民群众获得感、幸福感和安全感的"
+            "重要举措。为推动全市城市社区嵌入式服务设施建设,结合我市实际,特制定本方案。",
+            "一、主要目标",
+            "到2025年底前,全市首批100个嵌入式服务设施建设示范社区全面建成,实现各类嵌入式设施空间"
+            "协同布局、功能复合设置和可持续运营,形成可复制、可推广的经验、政策或模式。",
+        ],
+    ),
+    Case(
+        name="weihai-2022-fiscal-powers",
+        url="https://kuaibao.lzzcloud.net/news_info/856508.html",
+        writer="python-docx",
+        left_out=("the notice's title and head, which the stored page does not hold (it starts "
+                  "at the 主送机关); item 1 of (一) and everything after it, where the stored "
+                  "page ends inside item 1"),
+        notes=["a 主送机关 naming 管委 offices, 署名, 成文日期, 附注, then the first attachment's "
+               "title over two lines and a cited document after the signature (not the "
+               "notice's own body, so not a cited document of the notice)"],
+        blocks=[
+            "各区市人民政府,国家级开发区管委,综保区管委,南海新区管委,市政府各部门、单位:",
+            "《教育领域市县财政事权和支出责任划分改革实施方案》《科技领域市县财政事权和支出责任划分"
+            "改革实施方案》《自然资源领域市县财政事权和支出责任划分改革实施方案》《交通运输领域市县"
+            "财政事权和支出责任划分改革实施方案》《公共文化领域市县财政事权和支出责任划分改革实施"
+            "方案》《医疗卫生领域市县财政事权和支出责任划分改革实施方案》《应急救援领域市县财政事权和"
+            "支出责任划分改革实施方案》已经市政府同意,现印发给你们,请认真贯彻落实。",
+            "威海市人民政府办公室",
+            "2022年2月12日",
+            "(此件公开发布)",
+            "教育领域市县财政事权和支出责任",
+            "划分改革实施方案",
+            "为深入贯彻习近平新时代中国特色社会主义思想和党的十九大、十九届历次全会精神,认真落实"
+            "《山东省人民政府办公厅关于印发教育领域省与市县财政事权和支出责任划分改革实施方案的"
+            "通知》(鲁政办发〔2019〕35号)要求,现就我市教育领域市县(县级含国家级开发区,下同)财政"
+            "事权和支出责任划分改革制定如下实施方案。",
+            "一、主要内容",
+            "(一)义务教育。义务教育总体为市县共同财政事权,并按具体事项细化,其中:涉及学校日常运转、"
+            "学生学习生活等经常性事项,严格落实省、市基础标准,明确市县两级财政分担比例,市级财政承担的"
+            "部分通过共同财政事权转移支付安排;涉及阶段性任务和专项性工作的事项,所需经费由县级财政"
+            "统筹安排,市级财政通过相关转移支付给予支持。",
+        ],
+    ),
+    Case(
+        name="heze-2009-investment-projects",
+        url="http://law270.infoeach.com/view-MjcwfDEwMDcyMA==.html",
+        writer="libreoffice",
+        left_out=("the law site's navigation, its title, author/time/download lines and its "
+                  "发布机关 line (山东省菏泽市人民政府办公室), which repeat or describe the "
+                  "document; the paragraph on 监察部门 and everything after it, where the stored "
+                  "page ends inside it"),
+        notes=["a 发文字号 under the title, a date in Chinese numerals with ○ and no 署名 "
+               "(warns: no 发文机关标志, no 署名); then 第一章/第一条 articles, no tasks"],
+        blocks=[
+            "菏泽市人民政府办公室关于印发菏泽市扩大内需投资项目管理办法的通知",
+            "菏政办发〔2009〕72号",
+            "各县区人民政府,市政府各部门,市属各企业,各大中专院校:",
+            "《菏泽市扩大内需投资项目管理办法》已经市政府同意,现印发给你们,请认真贯彻执行。",
+            "二○○九年十月二十九日",
+            "菏泽市扩大内需投资项目管理办法",
+            "第一章  总 则",
+            "第一条 为加强扩大内需投资项目(以下简称项目)的建设管理,保证建设资金合理、安全使用,提高"
+            "投资效益,确保工程进度和质量,根据国家有关法律法规,结合我市实际,制定本办法。",
+            "第二条 本办法适用于中央新增投资、省调控资金、地方国债等政府投资建设项目。",
+            "第三条 市直行业主管部门是市级项目的责任主体,县区政府和市行业主管部门是县区级扩大内需"
+            "项目的责任主体。各责任主体对所属项目的投资安排、项目管理、资金使用和实施效果负总责。各"
+            "责任主体要细化责任,制定目标,规范投资行为,完善建设条件,落实配套资金,加快实施进度,严格"
+            "监督检查,确保工程质量和投资效益。",
+            "发展改革部门是项目建设管理的综合部门,主要负责项目的申报、综合协调、调度和投资计划下达,"
+            "会同有关行业主管部门对项目开工及建设进度进行调度,参与项目检查监督,组织或会同有关行业"
+            "主管部门进行竣工验收。",
+        ],
+    ),
+    Case(
+        name="jingan-2018-service-brand-plan",
+        url="https://denstalk.com/html/xxgk01600201600200220180528004c029f-9ddf-4590-875a-"
+            "1c5453c297eb.html",
+        writer="python-docx",
+        left_out=("the page's heading line (a site category tag and the title of the notice "
+                  "that published the plan, with no notice text under it); item 1 of (二) and "
+                  "everything after it, where the stored page ends inside item 1"),
+        notes=["a plan under its own title with its years on a third line "
+               "((2018—2020年)), no head, headings and paragraphs with no unit clause"],
+        blocks=[
+            "静安区全力打响“上海服务”品牌",
+            "加快建设“国际静安”三年行动计划",
+            "(2018—2020年)",
+            "为贯彻落实上海全力打响“四大品牌”的战略部署,打响“上海服务”品牌,增强城市服务功能,提高"
+            "服务经济能级,努力建设服务型政府,加快构筑新时代上海发展战略优势,根据区委、区政府关于"
+            "全面落实打响“上海服务”品牌的总体要求,特制定本行动计划。",
+            "一、 总体要求",
+            "(一)指导思想",
+            "深入贯彻落实党的十九大精神,以习近平新时代中国特色社会主义思想为指导,全面落实上海建设"
+            "“卓越的全球城市”的总体目标,对接上海国际经济、金融、贸易、航运和科创“五个中心”核心服务"
+            "功能,着力增强上海服务长三角、服务全国、服务“一带一路”和全球的能力,静安区要对标国际最高"
+            "标准、最好水平,围绕“国际静安、圆梦福地”的奋斗目标,彰显城区功能和服务经济优势,强化创新"
+            "驱动、突出制度供给,推动服务质量、服务效率和服务动力变革,主动承接上海综合服务核心功能,"
+            "持续提升静安城区的综合服务能级,领先发展高能级的服务经济,着力实现高质量发展和高品质生活,"
+            "率先建成高效能的服务型政府,着力提升服务对象的感受度、体验感和获得感,使静安区成为体现"
+            "“上海服务”高水平的闪亮名片。",
+            "(二)基本原则",
+        ],
+    ),
+    Case(
+        name="jianggan-2018-task-ledger",
+        url="http://nbxinxi.com/a/gedizhengce/zhejiangsheng/hangzhoushi/shangcheng/2021/0629/"
+            "344957.html",
+        writer="ooxml",
+        left_out=("the page's 朗读 button; the notice's title and head, which the stored page "
+                  "does not hold; the paragraph under (一) and everything after it, where the "
+                  "stored page ends inside it"),
+        notes=["a bureau's internal notice: 主送机关 机关各科室、局属各单位, two cited "
+               "documents each with its number in ASCII brackets"],
+        blocks=[
+            "机关各科室、局属各单位:",
+            "按《杭州市江干区人民政府办公室关于印发2018年政府工作报告重点工作责任分解的通知》(江政"
+            "办发〔2018〕3号)和《杭州市江干区人民政府办公室关于建立重点工作清单“执行台账、节点监测、"
+            "分析报告”制度的通知》(江政办发〔2018〕4号)文件要求,结合我局实际工作,决定在江干区城市"
+            "管理局内建立重点工作清单“执行台账、节点监测、分析报告”制度(以下简称“一张清单、三项"
+            "制度”),现印发给你们,请认真贯彻执行。",
+            "一、总体要求",
+            "各科室、单位要进一步加强领导、统筹兼顾、突出重点,对照重点工作项目化清单,围绕工作项目化、"
+            "项目清单化、清单具体化要求,逐步建立健全科学谋划、有效执行、督导推进、覆盖全局的工作落实"
+            "和推进机制,确保上级和我局的重点工作落到实处。",
+            "二、主要内容",
+            "(一)建立精准完备的执行台账制度",
+        ],
+    ),
+    Case(
+        name="sygoc-administrative-rules",
+        url="https://sygoc.org.cn/ds/2507691e03.html",
+        writer="python-docx",
+        left_out=("the page's 信息公开 tag; item (七) of 第七条 and everything after it, where "
+                  "the stored page ends inside it"),
+        notes=["a document that is no notice and no plan (a foundation's rules): its title, "
+               "and null fields everywhere else; （N） paragraphs with no unit clause, so no "
+               "tasks"],
+        blocks=[
+            "中华思源工程基金会行政管理制度",
+            "第一章 总则",
+            "第一条 为加强中华思源工程基金会(以下简称基金会)的行政管理,提高工作效率,保证各项业务"
+            "高效运行,根据《中华人民共和国慈善法》等行业法律法规和《中华思源工程基金会章程》要求,结合"
+            "工作实际,制定本制度。",
+            "第二章 公文处理规定",
+            "第二条 基金会公文是依据法规和授权在行政管理、公益管理、资助项目等各种公益慈善活动过程中"
+            "形成的具有特定效力和规范格式的文书,是依法进行管理、指导、布置和商洽工作,请示和答复问题,"
+            "报告、通报和交流情况的重要工具。",
+            "第三条 公文处理是指公文的拟制、办理、管理等一系列相互关联、衔接有序的工作。",
+            "第四条 公文处理应当坚持实事求是、准确规范、精简高效的原则。",
+            "第五条 基金会各部门应当高度重视公文处理工作,严格执行公文处理的各项规定。",
+            "第六条 基金会办公室是公文处理的管理机构,主管基金会的公文处理工作并指导基金会各部门、"
+            "各专项基金的公文处理工作。",
+            "第七条 基金会涉及的公文种类主要有:",
+            "(一)请示",
+            "适用于向领导机关、业务指导单位和基金会领导请求批示、批准的事项。",
+            "(二)报告",
+            "适用于向领导机关、业务指导单位和基金会领导汇报工作、反映情况、提出建议、回复询问。",
+            "(三)决定",
+            "适用于对基金会重要事项或者重大活动做出安排;奖惩有关部门、专项基金及人员;变更或者撤销"
+            "相关部门不适当的决定事项。",
+            "(四)决议",
+            "适用于经过会议讨论或议定,要求贯彻执行的事项。",
+            "(五)批复",
+            "适用于答复各部门、专项基金的请示事项。",
+            "(六)通报",
+            "适用于表彰先进,批评错误,传达重要精神或情况。",
+        ],
+    ),
 ]
 
 
