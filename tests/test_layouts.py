@@ -252,3 +252,30 @@ def test_two_tables_without_sections_do_not_share_ids(make_notice) -> None:
     second = tbl(header_row(), task_row("（一）丑", "乙局", "——", "要求二", "12月底前"))
     notice = parse_notice(make_notice(FRONT + first + p("附件2") + second))
     assert [t.id for t in notice.tasks] == ["0.1.1", "2:0.1.1"]
+
+
+# -- 4.4 more deadline phrases --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "due", "period"), [
+    ("6月上旬", "date", date(2025, 6, 10), None), ("6月中旬前", "date", date(2025, 6, 20), None),
+    ("2月下旬", "date", date(2025, 2, 28), None), ("十月下旬前", "date", date(2025, 10, 31), None),
+    ("2026年6月底前完成", "date", date(2026, 6, 30), None),
+    ("12月底前办结", "date", date(2025, 12, 31), None), ("年底前到位", "date", date(2025, 12, 31), None),
+    ("每季度末", "recurring", None, "quarter"), ("每季度首月10日前", "recurring", None, "quarter"),
+    ("按上级要求", "unparsed", None, None), ("根据工作需要", "unparsed", None, None),
+    ("完成", "unparsed", None, None),
+])
+def test_more_deadline_phrases(text: str, kind: str, due: date | None, period: str | None) -> None:
+    from gkparse.deadline import parse_deadline
+
+    deadline = parse_deadline(text, 2025)
+    assert (deadline.text, deadline.kind, deadline.due, deadline.period) == (text, kind, due, period)
+
+
+def test_officials_and_a_label_of_no_role_on_the_lines_under_an_item(make_notice) -> None:
+    notice = parse_notice(make_notice(
+        p("2021年重点任务分工方案") + p("一、主要预期目标") + p("1.地区生产总值增长6%以上。")
+        + p("分管省领导:林克庆") + p("部门分工:省发展改革委牵头,各地、各部门配合。")))
+    [task] = notice.tasks
+    assert (task.id, task.lead_units, task.responsible_units, task.lead_officials) == (
+        "1.0.1", ["省发展改革委"], ["各地", "各部门"], ["林克庆"])
