@@ -318,6 +318,40 @@ def schema(output: _output() = None) -> None:
         _wrote(output)
 
 
+class ExplainFormat(StrEnum):
+    tree = "tree"
+    json = "json"
+
+
+@app.command()
+def explain(
+    notice: Annotated[Path, typer.Argument(help="The notice .docx.", metavar="NOTICE",
+                                           show_default=False)],
+    fmt: Annotated[ExplainFormat | None, typer.Option(
+        "--format", "-f", help="tree (default on a terminal) or json (default otherwise).")
+        ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write here instead of stdout.")] = None,
+    year: YearOption = None,
+    max_mb: MaxMegabytes = None,
+) -> None:
+    """Show what was found where in a notice: head fields, tables and their columns, skipped
+    rows and tables, paragraph tasks and their unit clauses.
+
+    Example: gkparse explain notice.docx
+    """
+    with reporting_errors():
+        from gkparse.explain import explain_notice
+        from gkparse.formats.explain import render
+        from gkparse.output import write_result
+
+        data = explain_notice(notice, year=year, limits=_limits(max_mb))
+        to_terminal = output is None and sys.stdout.isatty()
+        chosen = fmt.value if fmt else ("tree" if to_terminal else "json")
+        text = render(chosen, data, color=to_terminal and "NO_COLOR" not in os.environ)
+        write_result(text, output, inputs=[notice])
+
+
 class CheckFormat(StrEnum):
     table = "table"
     json = "json"

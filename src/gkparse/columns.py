@@ -104,6 +104,8 @@ class ColumnMap:
     signatures: set[tuple[str, ...]] = field(default_factory=set)
     ignored: dict[int, str] = field(default_factory=dict)
     """Columns whose header names no role: column -> header text."""
+    headers: dict[int, str] = field(default_factory=dict)
+    """Each column's lowest header text (the one that gave its role)."""
     # Looked up for every cell of every row: worked out once.
     _by_role: dict[Role, list[int]] = field(init=False, repr=False, compare=False)
     _cell_counts: set[int] = field(init=False, repr=False, compare=False)
@@ -197,7 +199,8 @@ def find_header(rows: list[CT_Row], scan: int = 5) -> ColumnMap | None:
         ignored = {column: text for column, text in lowest.items()
                    if column not in roles and _normalise(text)}
         return ColumnMap(roles=roles, header_rows=header_rows,
-                         signatures={row_signature(r) for r in header_rows}, ignored=ignored)
+                         signatures={row_signature(r) for r in header_rows}, ignored=ignored,
+                         headers=lowest)
     return None
 
 

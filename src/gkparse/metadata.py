@@ -226,8 +226,11 @@ def _attachments(lines: list[Line], index: int) -> list[str]:
 
 
 def read_notice_info(lines: list[Line], *, year: int | None = None,
-                     attachment_title: str | None = None) -> tuple[NoticeInfo, list[str]]:
+                     attachment_title: str | None = None,
+                     found: dict[str, Line] | None = None) -> tuple[NoticeInfo, list[str]]:
     """Read the metadata; ``year`` (from ``--year``) overrides ``plan_year``.
+
+    ``found``, where given, receives the line each field was read from (for ``explain``).
 
     Where the document has a head (a 发文字号 or a 发文机关标志) and a field of the notice is
     not found, a warning names it. A document without a head and without a 主送机关 (a plan
@@ -237,6 +240,8 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
     warnings: list[str] = []
     info = NoticeInfo()
     head = _find_head(lines)
+    where: dict[str, int | None] = {"doc_number": head.doc_number, "issuer": head.issuer,
+                                    "title": head.title[0] if head.title else None}
     if head.doc_number is not None:
         info.doc_number, info.doc_number_parts = parse_doc_number(lines[head.doc_number].text)
     if head.issuer is not None:
@@ -254,12 +259,13 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
         names = split_units(trim(lines[first_text].text).rstrip("：:"))
         if (0 < len(text) <= 120 and text.endswith(("：", ":")) and "。" not in text
                 and _look_like_addressees(names)):
-            addressee_at = first_text
+            addressee_at = where["addressees"] = first_text
             info.addressees = names
 
     note_at = next((i for i in body if ATTACHMENT_NOTE.match(trim(lines[i].text))), None)
     if note_at is not None:
         info.attachments = _attachments(lines, note_at)
+        where["attachments"] = note_at
 
     has_head = head.doc_number is not None or head.issuer is not None
     is_notice = has_head or addressee_at is not None
@@ -269,15 +275,21 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
                         and parse_full_date(lines[i].text)), None)
     if date_at is not None:
         info.issued_on = parse_full_date(lines[date_at].text)
-        signer = next((trim(lines[i].text) for i in range(date_at - 1, after_head - 1, -1)
-                       if trim(lines[i].text)), None)
+        where["issued_on"] = date_at
+        signer_at = next((i for i in range(date_at - 1, after_head - 1, -1)
+                          if trim(lines[i].text)), None)
+        signer = trim(lines[signer_at].text) if signer_at is not None else None
         if signer and not ATTACHMENT_NOTE.match(signer):
             info.signatory = _organ_name(signer) or _signatory(signer)
-        for line in lines[date_at + 1 : date_at + 4]:
-            match = DISCLOSURE.match(_squeezed(line))
+            where["signatory"] = signer_at if info.signatory else None
+        for i in range(date_at + 1, min(date_at + 4, len(lines))):
+            match = DISCLOSURE.match(_squeezed(lines[i]))
             if match:
                 info.disclosure = match["text"]
+                where["disclosure"] = i
                 break
+    if found is not None:
+        found.update({name: lines[i] for name, i in where.items() if i is not None})
 
     body_end = note_at if note_at is not None else (date_at if date_at is not None else None)
     text = "\n".join(lines[i].text for i in body if body_end is None or i < body_end)

@@ -150,6 +150,8 @@ class ParagraphTaskReader:
     tasks: list[Task] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lead_rule_applied: bool = False
+    clauses: dict[int, str | None] = field(default_factory=dict)
+    """Each task's paragraph -> its unit clause as written (None: it has none)."""
 
     def read(self, lines: list[Line]) -> list[Task]:
         nodes = _nodes(lines)
@@ -210,6 +212,7 @@ class ParagraphTaskReader:
     def _append(self, task_id: str, section: Level | None, subsection: Level | None,
                 node: _Node) -> None:
         where = f"paragraph {node.paragraph}"
+        self.clauses[node.paragraph] = node.clause
         clause = read_unit_clause(node.clause) if node.clause else None
         lead = clause.lead if clause else []
         responsible = clause.responsible if clause else []
@@ -245,9 +248,9 @@ def _runs(items: list[_Node]) -> list[list[_Node]]:
     return runs
 
 
-def read_paragraph_tasks(lines: list[Line], plan_year: int | None
-                         ) -> tuple[list[Task], list[str]]:
-    """The tasks a plan writes as numbered paragraphs, and warnings; ``[]`` where it has none."""
+def read_paragraph_tasks(lines: list[Line], plan_year: int | None) -> ParagraphTaskReader:
+    """The tasks a plan writes as numbered paragraphs (``.tasks``, ``[]`` where it has none),
+    warnings and unit clauses."""
     reader = ParagraphTaskReader(plan_year=plan_year)
     reader.read(lines)
-    return reader.tasks, reader.warnings
+    return reader

@@ -116,14 +116,26 @@ def _attachment_title(lines: list[Line], tables: list[_Table]) -> str | None:
 
 
 def _paragraph_tasks(lines: list[Line], plan_year: int | None, *, has_table: bool
-                     ) -> tuple[list[Task], list[str]]:
-    """Tasks written as numbered paragraphs (contract 4.3); where the notice also has a task
-    table, the table wins and one warning says the paragraph tasks were left out."""
-    tasks, warnings = read_paragraph_tasks(lines, plan_year)
+                     ) -> tuple[list[Task], list[str], dict[int, str | None]]:
+    """Tasks written as numbered paragraphs (contract 4.3), warnings and unit clauses; where
+    the notice also has a task table, the table wins and one warning says the paragraph tasks
+    were left out."""
+    reader = read_paragraph_tasks(lines, plan_year)
     if has_table:
-        return [], ([f"{len(tasks)} tasks written as paragraphs were ignored: the notice has "
-                     "a task table, which wins"] if tasks else [])
-    return tasks, warnings
+        return [], ([f"{len(reader.tasks)} tasks written as paragraphs were ignored: the notice "
+                     "has a task table, which wins"] if reader.tasks else []), {}
+    return reader.tasks, reader.warnings, reader.clauses
+
+
+@dataclass
+class Layout:
+    """Where each part of a notice was found, for ``gkparse explain``."""
+
+    head: dict[str, Line]
+    """Notice field -> the line it was read from"""
+    tables: list[_Table]
+    paragraph_clauses: dict[int, str | None]
+    """A paragraph task's paragraph -> its unit clause as written"""
 
 
 def parse_notice(path: str | Path, *, year: int | None = None,
@@ -134,6 +146,12 @@ def parse_notice(path: str | Path, *, year: int | None = None,
     ``gkparse.errors.DocumentError`` for a file that is not a readable .docx;
     anything read but not cleanly is reported in ``Notice.warnings``.
     """
+    return parse_notice_with_layout(path, year=year, limits=limits)[0]
+
+
+def parse_notice_with_layout(path: str | Path, *, year: int | None = None,
+                             limits: Limits = DEFAULT_LIMITS) -> tuple[Notice, Layout]:
+    """``parse_notice``, and where each part was found (``Layout``)."""
     with _without_cyclic_gc():
         tables = StreamedTables()
         package = open_package(path, limits, watch=tables, tags=StreamedTables.TAGS)
@@ -158,28 +176,30 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _parse_package(path: str, package: Package, streamed: StreamedTables,
-                   year: int | None) -> Notice:
+                   year: int | None) -> tuple[Notice, Layout]:
     body = package.document.find(w("body"))
     if body is None:
         body = package.document
     lines, tables, warnings = _read_body(body, streamed)
-    info, info_warnings = read_notice_info(lines, year=year,
+    head: dict[str, Line] = {}
+    info, info_warnings = read_notice_info(lines, year=year, found=head,
                                            attachment_title=_attachment_title(lines, tables))
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:
             reader.read_table(table.index, table.rows, table.columns, continued=table.continued)
-    tasks, paragraph_warnings = _paragraph_tasks(lines, info.plan_year,
-                                                 has_table=bool(reader.tasks))
+    tasks, paragraph_warnings, clauses = _paragraph_tasks(lines, info.plan_year,
+                                                          has_table=bool(reader.tasks))
     tasks = reader.tasks or tasks
     if not tasks and not any(table.columns is not None for table in tables):
         warnings.append("no task table found: no table has a header naming tasks, units, "
                         "requirements or deadlines, and no numbered paragraph names its units")
     run_warnings = number_runs(tasks)
-    return Notice(
+    notice = Notice(
         source=SourceFile(path=path, sha256=hashlib.sha256(package.data).hexdigest()),
         notice=info,
         tasks=tasks,
         warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings,
                   *paragraph_warnings, *run_warnings],
     )
+    return notice, Layout(head=head, tables=tables, paragraph_clauses=clauses)
