@@ -279,3 +279,23 @@ def test_officials_and_a_label_of_no_role_on_the_lines_under_an_item(make_notice
     [task] = notice.tasks
     assert (task.id, task.lead_units, task.responsible_units, task.lead_officials) == (
         "1.0.1", ["省发展改革委"], ["各地", "各部门"], ["林克庆"])
+
+
+def test_organ_line_above_a_guanyu_line_is_the_title_where_no_head_precedes(make_notice) -> None:
+    info = parse_notice(make_notice(
+        p("某某旗人民政府办公室") + p("关于印发2022年重点任务") + p("责任分工的通知")
+        + p("各苏木乡镇人民政府:") + p("现印发给你们。") + p("2022年2月21日") + TABLE)).notice
+    assert (info.title, info.issuer) == ("某某旗人民政府办公室关于印发2022年重点任务责任分工的通知",
+                                         None)
+
+
+def test_a_plans_years_line_belongs_to_its_title(make_notice) -> None:
+    info = parse_notice(make_notice(
+        p("某某区三年行动计划") + p("（2018—2020年）") + p("为做好工作，制定本计划。") + TABLE)).notice
+    assert info.title == "某某区三年行动计划（2018—2020年）"
+
+
+def test_a_label_line_is_no_addressee(make_notice) -> None:
+    info = parse_notice(make_notice(
+        p("关于印发要点的通知") + p("主要任务：") + p("现印发。") + TABLE)).notice
+    assert info.addressees == []

@@ -81,7 +81,8 @@ class TaskReader:
 
     def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
         where = f"table {table_index} row {row.index}"
-        self._follow_section_column(row.cell(columns.section_column))
+        if columns.section_column is not None:
+            self._follow_section_column(row.cell(columns.section_column))
         requirement_cell = row.cell(columns.text_column)
         requirement = cell_text(requirement_cell)
         # A row made of one spanning cell is a section row even where that cell sits in the
