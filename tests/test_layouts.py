@@ -299,3 +299,13 @@ def test_a_label_line_is_no_addressee(make_notice) -> None:
     info = parse_notice(make_notice(
         p("关于印发要点的通知") + p("主要任务：") + p("现印发。") + TABLE)).notice
     assert info.addressees == []
+
+
+def test_a_seq_column_numbered_in_chinese_holds_no_sections(make_notice) -> None:
+    notice = parse_notice(make_notice(FRONT + tbl(
+        header_row("序号", "重点任务", "牵头单位", "具体措施", "完成时限"),
+        section_row("重点工作"),
+        tr(tc("一"), tc("（一）甲"), tc("甲局"), tc("要求一"), tc("6月底前")),
+        tr(tc("二"), tc("（二）乙"), tc("乙局"), tc("要求二"), tc("6月底前")))))
+    assert [(t.id, t.section.title) for t in notice.tasks] == [
+        ("1.1.1", "重点工作"), ("1.2.1", "重点工作")]

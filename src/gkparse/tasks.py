@@ -82,7 +82,9 @@ class TaskReader:
     def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
         where = f"table {table_index} row {row.index}"
         if columns.section_column is not None:
-            self._follow_section_column(row.cell(columns.section_column))
+            self._follow_section_column(row.cell(columns.section_column),
+                                        numbered_only=columns.roles.get(
+                                            columns.section_column) == "seq")
         requirement_cell = row.cell(columns.text_column)
         requirement = cell_text(requirement_cell)
         # A row made of one spanning cell is a section row even where that cell sits in the
@@ -91,7 +93,7 @@ class TaskReader:
         if not requirement or spans_row or (columns.requirement is None
                                             and self._is_section_text(requirement)):
             own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge
-                        and c.column != columns.section_column]
+                        and (c.column != columns.section_column or c.span > 1)]
             if self._maybe_section(row, own_text, columns):
                 return
             if own_text:
@@ -138,14 +140,18 @@ class TaskReader:
     def _is_section_text(text: str) -> bool:
         return bool(SECTION_ORDINAL.match(text)) and not split_subsection_ordinal(text)[0]
 
-    def _follow_section_column(self, cell: CT_Tc | None) -> None:
-        """A section written in a merged first column: a new text there starts a section."""
-        if cell is None or cell.is_blank:
-            return
+    def _follow_section_column(self, cell: CT_Tc | None, *, numbered_only: bool) -> None:
+        """A section written in a merged first column: a new text there starts a section.
+
+        In a 序号 column (``numbered_only``) only ``一、…`` texts are sections; its numbers
+        (``1``, ``一``, ``1-2``) are not.
+        """
+        if cell is None or cell.is_blank or cell.span > 1:
+            return  # a cell spanning the row is a section row, read as one
         text = cell_text(cell)
         ordinal, title = split_section_ordinal(text)
-        if ordinal is None and (text.isdigit() or not title):
-            return  # a 序号 column's plain numbers are no sections
+        if ordinal is None and (numbered_only or text.isdigit() or not title):
+            return
         if self.section is not None and title == self.section.title and ordinal in (
                 None, self.section.ordinal):
             return
