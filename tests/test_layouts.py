@@ -309,3 +309,22 @@ def test_a_seq_column_numbered_in_chinese_holds_no_sections(make_notice) -> None
         tr(tc("二"), tc("（二）乙"), tc("乙局"), tc("要求二"), tc("6月底前")))))
     assert [(t.id, t.section.title) for t in notice.tasks] == [
         ("1.1.1", "重点工作"), ("1.2.1", "重点工作")]
+
+
+def test_doc_number_on_the_line_of_the_signer(make_notice) -> None:
+    info = parse_notice(make_notice(
+        p("某某县人民政府办公室文件") + p("某政办发〔2025〕3号　　　签发人：张三")
+        + p("关于报送2025年工作要点的报告") + p("市人民政府：") + p("现报送。") + TABLE)).notice
+    assert (info.doc_number, info.issuer, info.title) == (
+        "某政办发〔2025〕3号", "某某县人民政府办公室", "关于报送2025年工作要点的报告")
+
+
+def test_a_bracketed_unit_clause_on_its_own_line(make_notice) -> None:
+    notice = parse_notice(make_notice(
+        p("2025年工作要点") + p("一、优化服务") + p("1．推行告知承诺制。")
+        + p("（牵头单位：区司法局；责任单位：区直各部门）") + p("2．深化一网通办。")
+        + p("（区政务服务中心负责，2025年6月底前完成）")))
+    assert [(t.id, t.lead_units, t.responsible_units, t.deadline.due, t.source.paragraph)
+            for t in notice.tasks] == [
+        ("1.0.1", ["区司法局"], ["区直各部门"], None, 3),
+        ("1.0.2", ["区政务服务中心"], [], date(2025, 6, 30), 5)]

@@ -167,10 +167,13 @@ def _find_head(lines: list[Line]) -> _Head:
     zone = _head_zone_end(lines)
     for i in range(zone):
         text = _squeezed(lines[i])
-        if not text or _is_noise(text):
+        if not text:
             continue
+        # Before the noise test: a 上行文 puts 签发人 on the 发文字号's line.
         if head.doc_number is None and _is_doc_number_line(text):
             head.doc_number = i
+            continue
+        if _is_noise(text):
             continue
         if (head.title is None and _organ_name(text) is not None
                 and not _starts_title(text, head, _next_text(lines, i, zone))):

@@ -95,6 +95,13 @@ def is_label_line(text: str) -> bool:
     return read_unit_clause(text[match.end():]).labelled
 
 
+def _bracket_line(text: str) -> str | None:
+    """A paragraph that is only a unit clause in brackets, under the item it belongs to:
+    ``（责任单位：区发改局）``."""
+    found = _unit_bracket(text)
+    return found[1] if found is not None and not found[0] else None
+
+
 def _split_clause(text: str) -> tuple[str, str | None]:
     for finder in (_unit_bracket, _labelled_tail):
         found = finder(text)
@@ -129,10 +136,12 @@ def _nodes(lines: list[Line]) -> list[_Node]:
         text = trim(line.text.replace("\n", ""))
         if not text:
             continue
-        if nodes and is_label_line(text) and nodes[-1].kind != "section":
-            last = nodes[-1]
-            last.clause = f"{last.clause}\n{text}" if last.clause else text
-            continue
+        if nodes and nodes[-1].kind != "section":
+            clause = text if is_label_line(text) else _bracket_line(text)
+            if clause is not None:
+                last = nodes[-1]
+                last.clause = f"{last.clause}\n{clause}" if last.clause else clause
+                continue
         classified = _classify(text)
         if classified is None:
             continue
