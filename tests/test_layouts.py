@@ -328,3 +328,12 @@ def test_a_bracketed_unit_clause_on_its_own_line(make_notice) -> None:
             for t in notice.tasks] == [
         ("1.0.1", ["区司法局"], ["区直各部门"], None, 3),
         ("1.0.2", ["区政务服务中心"], [], date(2025, 6, 30), 5)]
+
+
+def test_a_subsection_task_keeps_its_numbered_points(make_notice) -> None:
+    notice = parse_notice(make_notice(
+        p("2025年工作方案") + p("一、重点任务") + p("（一）推进政务公开。（区政府办牵头，各镇配合）")
+        + p("1．做好主动公开；") + p("2．加强政策解读。") + p("（二）优化营商环境。（区发改局负责）")))
+    assert [(t.id, t.requirement, t.lead_units, t.source.paragraph) for t in notice.tasks] == [
+        ("1.0.1", "推进政务公开。\n1．做好主动公开；\n2．加强政策解读。", ["区政府办"], 3),
+        ("1.0.2", "优化营商环境。", ["区发改局"], 6)]

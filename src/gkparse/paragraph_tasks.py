@@ -51,7 +51,8 @@ class _Node:
     paragraph: int
     clause: str | None = None
     body: str = ""  # text without the number and without the unit clause
-    children: list[_Node] = field(default_factory=list)
+    raw: str = ""  # the paragraph as written
+    points: list[_Node] = field(default_factory=list)  # numbered points inside a （N） task
 
 
 def _unit_bracket(text: str) -> tuple[str, str] | None:
@@ -146,7 +147,7 @@ def _nodes(lines: list[Line]) -> list[_Node]:
         if classified is None:
             continue
         kind, ordinal, rest = classified
-        node = _Node(kind=kind, ordinal=ordinal, text=rest, paragraph=line.paragraph)
+        node = _Node(kind=kind, ordinal=ordinal, text=rest, paragraph=line.paragraph, raw=text)
         if kind != "section":
             node.body, node.clause = _split_clause(rest)
         nodes.append(node)
@@ -195,17 +196,23 @@ class ParagraphTaskReader:
 
     def _emit_section(self, section: Level | None, subs: list[tuple[_Node, list[_Node]]],
                       loose: list[_Node]) -> None:
+        start = len(self.tasks)
         for run in _runs(loose):
             self._emit_run(section, None, run)
-        task_subs = [sub for sub, items in subs if not items]
+        task_subs = []
+        for sub, items in subs:
+            if any(item.clause for item in items):
+                level = Level(ordinal=sub.ordinal, title=_run_in_title(sub.text) or None)
+                for run in _runs(items):
+                    self._emit_run(section, level, run)
+            else:
+                # Numbered points with no unit clause of their own are part of the （N）'s text:
+                # （一）推进…。（市发改委牵头） / 1．做好…； / 2．加强…。
+                sub.points = items
+                task_subs.append(sub)
         if any(sub.clause for sub in task_subs):
             self._emit_run(section, None, task_subs)
-        for sub, items in subs:
-            if not items:
-                continue
-            level = Level(ordinal=sub.ordinal, title=_run_in_title(sub.text) or None)
-            for run in _runs(items):
-                self._emit_run(section, level, run)
+        self.tasks[start:] = sorted(self.tasks[start:], key=lambda t: t.source.paragraph or 0)
 
     def _emit_run(self, section: Level | None, subsection: Level | None,
                   run: list[_Node]) -> None:
@@ -236,7 +243,7 @@ class ParagraphTaskReader:
         deadline_text = (clause.deadline if clause else None) or ""
         deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
                                  self.warnings)
-        requirement = trim(node.body)
+        requirement = "\n".join([trim(node.body), *(trim(p.raw) for p in node.points)])
         self.tasks.append(Task(
             id=task_id, section=section, subsection=subsection, lead_units=lead,
             responsible_units=responsible, requirement=requirement, deadline=deadline,
