@@ -337,3 +337,12 @@ def test_a_subsection_task_keeps_its_numbered_points(make_notice) -> None:
     assert [(t.id, t.requirement, t.lead_units, t.source.paragraph) for t in notice.tasks] == [
         ("1.0.1", "推进政务公开。\n1．做好主动公开；\n2．加强政策解读。", ["区政府办"], 3),
         ("1.0.2", "优化营商环境。", ["区发改局"], 6)]
+
+
+def test_a_section_heading_clause_is_the_units_of_its_tasks(make_notice) -> None:
+    notice = parse_notice(make_notice(
+        p("关于推动经济高质量发展若干政策举措") + p("一、强化科技创新（区科技局牵头）")
+        + p("（一）加强科创平台效能建设。加快建设研究院。") + p("（二）培育科技企业。（区经信局负责）")
+        + p("二、扩大有效投资") + p("（一）抓好项目建设。")))
+    assert [(t.id, t.section.title, t.lead_units) for t in notice.tasks] == [
+        ("1.0.1", "强化科技创新", ["区科技局"]), ("1.0.2", "强化科技创新", ["区经信局"])]

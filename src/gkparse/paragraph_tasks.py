@@ -148,8 +148,8 @@ def _nodes(lines: list[Line]) -> list[_Node]:
             continue
         kind, ordinal, rest = classified
         node = _Node(kind=kind, ordinal=ordinal, text=rest, paragraph=line.paragraph, raw=text)
-        if kind != "section":
-            node.body, node.clause = _split_clause(rest)
+        node.body, node.clause = _split_clause(rest) if kind != "section" else (
+            _unit_bracket(rest) or (rest, None))
         nodes.append(node)
     return nodes
 
@@ -162,6 +162,7 @@ class ParagraphTaskReader:
     lead_rule_applied: bool = False
     clauses: dict[int, str | None] = field(default_factory=dict)
     """Each task's paragraph -> its unit clause as written (None: it has none)."""
+    _section_clause: str | None = None
 
     def read(self, lines: list[Line]) -> list[Task]:
         nodes = _nodes(lines)
@@ -173,7 +174,10 @@ class ParagraphTaskReader:
             if node is None or node.kind == "section":
                 self._emit_section(section, subs, loose)
                 if node is not None:
-                    section = Level(ordinal=node.ordinal, title=_run_in_title(node.text) or None)
+                    section = Level(ordinal=node.ordinal, title=_run_in_title(node.body) or None)
+                    # 一、强化科技创新（区科技局牵头）: the section's units, for its tasks that
+                    # name none of their own.
+                    self._section_clause = node.clause
                 subs, loose = [], []
             elif node.kind == "sub":
                 subs.append((node, []))
@@ -216,7 +220,7 @@ class ParagraphTaskReader:
 
     def _emit_run(self, section: Level | None, subsection: Level | None,
                   run: list[_Node]) -> None:
-        if not any(node.clause for node in run):
+        if not self._section_clause and not any(node.clause for node in run):
             return
         position = sum(1 for t in self.tasks if t.section == section and t.subsection == subsection)
         for node in run:
@@ -228,8 +232,9 @@ class ParagraphTaskReader:
     def _append(self, task_id: str, section: Level | None, subsection: Level | None,
                 node: _Node) -> None:
         where = f"paragraph {node.paragraph}"
-        self.clauses[node.paragraph] = node.clause
-        clause = read_unit_clause(node.clause) if node.clause else None
+        written = node.clause or self._section_clause
+        self.clauses[node.paragraph] = written
+        clause = read_unit_clause(written) if written else None
         lead = clause.lead if clause else []
         responsible = clause.responsible if clause else []
         if not lead and responsible:
