@@ -163,6 +163,7 @@ class ParagraphTaskReader:
     clauses: dict[int, str | None] = field(default_factory=dict)
     """Each task's paragraph -> its unit clause as written (None: it has none)."""
     _section_clause: str | None = None
+    _positions: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     def read(self, lines: list[Line]) -> list[Task]:
         nodes = _nodes(lines)
@@ -222,9 +223,11 @@ class ParagraphTaskReader:
                   run: list[_Node]) -> None:
         if not self._section_clause and not any(node.clause for node in run):
             return
-        position = sum(1 for t in self.tasks if t.section == section and t.subsection == subsection)
+        key = _level_key(section, subsection)
+        position = self._positions.get(key, 0)
         for node in run:
             position += 1
+            self._positions[key] = position
             task_id = (f"{section.ordinal if section else 0}."
                        f"{subsection.ordinal if subsection else 0}.{position}")
             self._append(task_id, section, subsection, node)
@@ -256,6 +259,12 @@ class ParagraphTaskReader:
             fingerprint=fingerprint(requirement),
             source=TaskSource(table=None, row=None, paragraph=node.paragraph),
         ))
+
+
+def _level_key(section: Level | None, subsection: Level | None) -> tuple[object, ...]:
+    """Where a task is counted: its section and subsection (Level is not hashable)."""
+    return tuple((level.ordinal, level.title) if level else None
+                 for level in (section, subsection))
 
 
 def _runs(items: list[_Node]) -> list[list[_Node]]:
