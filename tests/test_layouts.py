@@ -346,3 +346,10 @@ def test_a_section_heading_clause_is_the_units_of_its_tasks(make_notice) -> None
         + p("二、扩大有效投资") + p("（一）抓好项目建设。")))
     assert [(t.id, t.section.title, t.lead_units) for t in notice.tasks] == [
         ("1.0.1", "强化科技创新", ["区科技局"]), ("1.0.2", "强化科技创新", ["区经信局"])]
+
+
+def test_a_time_line_under_a_meeting_notice_point_makes_no_task(make_notice) -> None:
+    notice = parse_notice(make_notice(
+        p("关于召开工作会议的通知") + p("各部门：") + p("一、参会人员")
+        + p("1．各街道分管负责同志；") + p("时间：2025年3月5日上午9:00") + p("2．区直各部门负责同志。")))
+    assert notice.tasks == []

@@ -190,7 +190,7 @@ class ParagraphTaskReader:
     def _item_kind(nodes: list[_Node]) -> str:
         """The item style that carries the clauses (``1．`` or ``（1）``); the other one, if any,
         numbers points inside an item."""
-        counts = {kind: sum(1 for n in nodes if n.kind == kind and n.clause) for kind in
+        counts = {kind: sum(1 for n in nodes if n.kind == kind and _names_units(n)) for kind in
                   ("dot", "paren")}
         if counts["paren"] > counts["dot"]:
             return "paren"
@@ -206,7 +206,7 @@ class ParagraphTaskReader:
             self._emit_run(section, None, run)
         task_subs = []
         for sub, items in subs:
-            if any(item.clause for item in items):
+            if any(_names_units(item) for item in items):
                 level = Level(ordinal=sub.ordinal, title=_run_in_title(sub.text) or None)
                 for run in _runs(items):
                     self._emit_run(section, level, run)
@@ -215,13 +215,13 @@ class ParagraphTaskReader:
                 # （一）推进…。（市发改委牵头） / 1．做好…； / 2．加强…。
                 sub.points = items
                 task_subs.append(sub)
-        if any(sub.clause for sub in task_subs):
+        if any(_names_units(sub) for sub in task_subs):
             self._emit_run(section, None, task_subs)
         self.tasks[start:] = sorted(self.tasks[start:], key=lambda t: t.source.paragraph or 0)
 
     def _emit_run(self, section: Level | None, subsection: Level | None,
                   run: list[_Node]) -> None:
-        if not self._section_clause and not any(node.clause for node in run):
+        if not self._section_clause and not any(_names_units(node) for node in run):
             return
         key = _level_key(section, subsection)
         position = self._positions.get(key, 0)
@@ -259,6 +259,15 @@ class ParagraphTaskReader:
             fingerprint=fingerprint(requirement),
             source=TaskSource(table=None, row=None, paragraph=node.paragraph),
         ))
+
+
+def _names_units(node: _Node) -> bool:
+    """Whether the node's clause names a unit: only that makes a run of paragraphs tasks (a
+    ``时间：`` line under a meeting notice's point does not)."""
+    if not node.clause:
+        return False
+    clause = read_unit_clause(node.clause)
+    return bool(clause.lead or clause.responsible)
 
 
 def _level_key(section: Level | None, subsection: Level | None) -> tuple[object, ...]:
