@@ -328,12 +328,12 @@ def explain(
     notice: Annotated[Path, typer.Argument(help="The notice .docx.", metavar="NOTICE",
                                            show_default=False)],
     fmt: Annotated[ExplainFormat | None, typer.Option(
-        "--format", "-f", help="tree (default on a terminal) or json (default otherwise).")
-        ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write here instead of stdout.")] = None,
+        "--format", "-f", show_default=False,
+        help="tree (default on a terminal) or json (default otherwise).")] = None,
+    output: _output() = None,
     year: YearOption = None,
-    max_mb: MaxMegabytes = None,
+    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+                    "(default: 256).") = None,
 ) -> None:
     """Show what was found where in a notice: head fields, tables and their columns, skipped
     rows and tables, paragraph tasks and their unit clauses.
@@ -350,6 +350,7 @@ def explain(
         chosen = fmt.value if fmt else ("tree" if to_terminal else "json")
         text = render(chosen, data, color=to_terminal and "NO_COLOR" not in os.environ)
         write_result(text, output, inputs=[notice])
+        _wrote(output)
 
 
 class CheckFormat(StrEnum):
