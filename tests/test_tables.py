@@ -154,7 +154,7 @@ def test_first_responsible_unit_is_lead_without_a_lead_column(make_notice) -> No
     assert len([w for w in notice.warnings if "排在第一位" in w]) == 1
 
 
-def test_two_row_header_without_a_requirement_column_gives_no_tasks(make_notice) -> None:
+def test_two_row_header_without_a_requirement_column_reads_the_task_cells(make_notice) -> None:
     tasks, warnings = _tasks(
         make_notice,
         tr(tc("序号", vmerge="restart"), tc("重点任务", vmerge="restart"), tc("责任单位", span=2),
@@ -163,9 +163,11 @@ def test_two_row_header_without_a_requirement_column_gives_no_tasks(make_notice)
            header=True),
         tr(tc("1"), tc("（一）甲"), tc("甲局"), tc("乙局"), tc("9月底前")),
     )
-    # No requirement column in this header: the rows cannot be tasks, and the parser says so.
-    assert tasks == []
-    assert any("no requirement" in w for w in warnings)
+    # No requirement column (contract 4.2): the task cell is the task, and there is no
+    # subsection level from that column.
+    assert [(t.id, t.requirement, t.lead_units, t.responsible_units, t.subsection)
+            for t in tasks] == [("0.0.1", "（一）甲", ["甲局"], ["乙局"], None)]
+    assert warnings == []
 
 
 def test_two_row_header_with_requirement(make_notice) -> None:

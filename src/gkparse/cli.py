@@ -318,6 +318,41 @@ def schema(output: _output() = None) -> None:
         _wrote(output)
 
 
+class ExplainFormat(StrEnum):
+    tree = "tree"
+    json = "json"
+
+
+@app.command()
+def explain(
+    notice: Annotated[Path, typer.Argument(help="The notice .docx.", metavar="NOTICE",
+                                           show_default=False)],
+    fmt: Annotated[ExplainFormat | None, typer.Option(
+        "--format", "-f", show_default=False,
+        help="tree (default on a terminal) or json (default otherwise).")] = None,
+    output: _output() = None,
+    year: YearOption = None,
+    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+                    "(default: 256).") = None,
+) -> None:
+    """Show what was found where in a notice: head fields, tables and their columns, skipped
+    rows and tables, paragraph tasks and their unit clauses.
+
+    Example: gkparse explain notice.docx
+    """
+    with reporting_errors():
+        from gkparse.explain import explain_notice
+        from gkparse.formats.explain import render
+        from gkparse.output import write_result
+
+        data = explain_notice(notice, year=year, limits=_limits(max_mb))
+        to_terminal = output is None and sys.stdout.isatty()
+        chosen = fmt.value if fmt else ("tree" if to_terminal else "json")
+        text = render(chosen, data, color=to_terminal and "NO_COLOR" not in os.environ)
+        write_result(text, output, inputs=[notice])
+        _wrote(output)
+
+
 class CheckFormat(StrEnum):
     table = "table"
     json = "json"

@@ -35,20 +35,59 @@ def _normalise(text: str) -> str:
     return squeeze_whitespace(text).strip("：:*＊")
 
 
+# Contract 4.2: a header not named above is matched by meaning, in this order, the first that
+# applies. Each entry: the role and the words (contained; "^" marks a prefix).
+MEANING_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    ("officials", ("领导",)),
+    ("lead", ("牵头", "主责", "^主要责任")),
+    ("responsible", ("配合", "协同", "协办", "参与", "责任", "负责")),
+    ("deadline", ("时限", "时间", "期限", "节点")),
+    ("requirement", ("要求", "措施", "内容", "举措", "目标")),
+    ("task", ("任务", "事项")),
+    ("seq", ("序号", "编号")),
+    ("remarks", ("备注",)),
+)
+# A header is a short name, never a sentence or a clause with its own verb: 区发改局牵头 in a
+# data row is no header.
+_HEADER_MAX = 12
+_CLAUSE_ENDINGS = ("牵头", "配合", "负责", "参与", "落实", "协助")
+_EXACT_TEXTS: dict[str, Role] = {}
+for _role, _texts in ROLE_TEXTS.items():
+    for _text in _texts:
+        _EXACT_TEXTS.setdefault(_text, _role)
+
+
+def _meaning_roles(norm: str) -> list[Role]:
+    if len(norm) > _HEADER_MAX or (norm.endswith(_CLAUSE_ENDINGS) and norm not in _EXACT_TEXTS):
+        return []
+    roles: list[Role] = []
+    for role, words in MEANING_RULES:
+        if role not in roles and any(norm.startswith(word[1:]) if word.startswith("^")
+                                     else word in norm for word in words):
+            roles.append(role)
+    return roles
+
+
 def score_roles(text: str) -> list[tuple[int, Role]]:
-    """Every role the header text could mean, best first (exact match beats containment)."""
+    """Every role the header text could mean, best first.
+
+    A header named in contract section 1's table has that role, first; any other is matched
+    by meaning (``MEANING_RULES``), the first rule that applies first and the others after it,
+    so that a column that loses its role to a more specific header can take its next one.
+    """
     norm = _normalise(text)
     if not norm:
         return []
     if "领导" in norm:
         return [(_PEOPLE, "officials")]
     scored: list[tuple[int, Role]] = []
-    for role, texts in ROLE_TEXTS.items():
-        best = max(((_EXACT + len(t)) if norm == t else (len(t) if t in norm else 0)
-                    for t in texts), default=0)
-        if best:
-            scored.append((best, role))
-    return sorted(scored, reverse=True)
+    exact = _EXACT_TEXTS.get(norm)
+    if exact is not None:
+        scored.append((_EXACT + len(norm), exact))
+    for rank, role in enumerate(_meaning_roles(norm)):
+        if role != exact:
+            scored.append((len(MEANING_RULES) - rank, role))
+    return scored
 
 
 def role_of(text: str) -> Role | None:
@@ -63,6 +102,10 @@ class ColumnMap:
     roles: dict[int, Role]
     header_rows: list[CT_Row]
     signatures: set[tuple[str, ...]] = field(default_factory=set)
+    ignored: dict[int, str] = field(default_factory=dict)
+    """Columns whose header names no role: column -> header text."""
+    headers: dict[int, str] = field(default_factory=dict)
+    """Each column's lowest header text (the one that gave its role)."""
     # Looked up for every cell of every row: worked out once.
     _by_role: dict[Role, list[int]] = field(init=False, repr=False, compare=False)
     _cell_counts: set[int] = field(init=False, repr=False, compare=False)
@@ -75,6 +118,8 @@ class ColumnMap:
     deadline: int | None = field(init=False, compare=False)
     remarks: int | None = field(init=False, compare=False)
     officials: list[int] = field(init=False, compare=False)
+    text_column: int | None = field(init=False, compare=False)
+    section_column: int | None = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_role = {}
@@ -86,9 +131,23 @@ class ColumnMap:
         self.requirement, self.deadline, self.remarks = (
             self.column("requirement"), self.column("deadline"), self.column("remarks"))
         self.officials = self.columns("officials")
+        # Without a requirement column, the task column's cells are the tasks (contract 4.2).
+        self.text_column = self.requirement if self.requirement is not None else self.task
+        self.section_column = self._find_section_column()
         self._cell_counts = {len(row.cells) for row in self.header_rows}
         self._first_texts = {signature[0] for signature in self.signatures if signature}
         self.width = max(row.width for row in self.header_rows)
+
+    def _find_section_column(self) -> int | None:
+        """The first column, where it names no role of its own (or only 序号) and stands left
+        of the task text: its cells, merged down, hold the sections (contract 4.2)."""
+        columns = [c for row in self.header_rows for c in row.cells]
+        if not columns or self.text_column is None:
+            return None
+        first = min(columns)
+        if first >= self.text_column or self.roles.get(first) not in (None, "seq"):
+            return None
+        return first
 
     def column(self, role: Role) -> int | None:
         found = self._by_role.get(role)
@@ -135,17 +194,27 @@ def find_header(rows: list[CT_Row], scan: int = 5) -> ColumnMap | None:
                 header_rows.append(following)
             else:
                 break
-        return ColumnMap(roles=assign_roles(header_rows), header_rows=header_rows,
-                         signatures={row_signature(r) for r in header_rows})
+        roles = assign_roles(header_rows)
+        lowest = _lowest_texts(header_rows)
+        ignored = {column: text for column, text in lowest.items()
+                   if column not in roles and _normalise(text)}
+        return ColumnMap(roles=roles, header_rows=header_rows,
+                         signatures={row_signature(r) for r in header_rows}, ignored=ignored,
+                         headers=lowest)
     return None
 
 
-def assign_roles(header_rows: list[CT_Row]) -> dict[int, Role]:
-    """Each column's role from its lowest header cell; one column per role, best match wins."""
+def _lowest_texts(header_rows: list[CT_Row]) -> dict[int, str]:
     lowest: dict[int, str] = {}
     for row in header_rows:  # later rows overwrite: the lowest cell decides
         for column, cell in row.cells.items():
             lowest[column] = cell.text
+    return lowest
+
+
+def assign_roles(header_rows: list[CT_Row]) -> dict[int, Role]:
+    """Each column's role from its lowest header cell; one column per role, best match wins."""
+    lowest = _lowest_texts(header_rows)
     candidates = {column: score_roles(text) for column, text in lowest.items()}
     roles: dict[int, Role] = {}
     taken: dict[Role, tuple[int, int]] = {}  # role -> (score, column)

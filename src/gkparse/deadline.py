@@ -62,7 +62,11 @@ _DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("month_end", re.compile(rf"^{_YEAR}(?P<month>{_N})月(?:底前|底|末前|末|份|内)?$")),
     ("before_month", re.compile(rf"^{_YEAR}(?P<month>{_N})月前$")),
     ("day", re.compile(rf"^{_YEAR}(?P<month>{_N})月(?P<day>{_N})[日号](?:前|之前)?$")),
+    # 上旬 -> the 10th, 中旬 -> the 20th, 下旬 -> the month's last day (contract 4.4).
+    ("xun", re.compile(rf"^{_YEAR}(?P<month>{_N})月(?P<xun>上|中|下)旬(?:前|之前|末)?$")),
 ]
+# A deadline followed by its verb is the same deadline: 2025年6月底前完成.
+_TRAILING_VERB = re.compile(r"(?:完成|办结|到位)$")
 
 
 def _normalise(text: str) -> str:
@@ -70,7 +74,7 @@ def _normalise(text: str) -> str:
     text = text.rstrip("。.，,；;")
     if text[:1] in ("到", "于"):
         text = text[1:]
-    return text
+    return _TRAILING_VERB.sub("", text) or text
 
 
 def _last_day(year: int, month: int) -> date:
@@ -92,6 +96,9 @@ def _resolve(form: str, match: re.Match[str], year: int) -> date | None:
         return _last_day(year, month)
     if form == "before_month":
         return date(year - 1, 12, 31) if month == 1 else _last_day(year, month - 1)
+    if form == "xun":
+        return {"上": date(year, month, 10), "中": date(year, month, 20)}.get(
+            match["xun"], _last_day(year, month))
     day = parse_chinese_number(match["day"])
     if day is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None

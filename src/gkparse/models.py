@@ -90,10 +90,13 @@ class Level:
 class TaskSource:
     __pydantic_config__ = PYDANTIC_CONFIG
 
-    table: int
-    """1-based index among the body's top-level tables"""
-    row: int
-    """1-based row index in that table"""
+    table: int | None
+    """1-based index among the body's top-level tables (null for a task written as a paragraph)"""
+    row: int | None
+    """1-based row index in that table (null for a task written as a paragraph)"""
+    paragraph: int | None = None
+    """1-based index among the body's paragraphs, for a task written as a paragraph (contract
+    4.3); null for a table task"""
 
 
 @RECORD

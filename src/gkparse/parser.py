@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,9 +20,11 @@ from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_delet
 from gkparse.columns import ColumnMap, find_header
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
-from gkparse.models import Notice, SourceFile
+from gkparse.models import Notice, SourceFile, Task
 from gkparse.package import Package, open_package
+from gkparse.paragraph_tasks import read_paragraph_tasks
 from gkparse.table import CT_Row, StreamedTables, resolve_merges
+from gkparse.task_ids import number_runs
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
 
@@ -44,13 +45,15 @@ def _read_body(body: etree._Element, streamed: StreamedTables
     tables: list[_Table] = []
     warnings: list[str] = []
     in_tasks = joins = False
+    paragraph = 0
     for block in iter_blocks(body):
         if block.tag == P:
+            paragraph += 1
             text = read_p(block)
             if joins and lines:  # the paragraph before lost its mark: Word shows them as one
                 lines[-1].text += text
             else:
-                lines.append(Line(text, before_tasks=not in_tasks))
+                lines.append(Line(text, before_tasks=not in_tasks, paragraph=paragraph))
             joins = mark_deleted(block)
             lines.extend(Line(read_p(p), before_tasks=not in_tasks)
                          for p in iter_textbox_paragraphs(block))
@@ -103,10 +106,36 @@ def _carry_merges(previous: _Table, table: _Table) -> None:
     resolve_merges(table.rows[start:], above=dict(previous.rows[-1].cells))
 
 
-def _attachment_title(lines: list[Line]) -> str | None:
-    """The last non-empty paragraph before the first task table."""
+def _attachment_title(lines: list[Line], tables: list[_Table]) -> str | None:
+    """The last non-empty paragraph before the first task table; None without one (the last
+    paragraph of a document with no task table is no title)."""
+    if not any(table.columns is not None for table in tables):
+        return None
     before = [trim(line.text) for line in lines if line.before_tasks and trim(line.text)]
     return before[-1] if before else None
+
+
+def _paragraph_tasks(lines: list[Line], plan_year: int | None, *, has_table: bool
+                     ) -> tuple[list[Task], list[str], dict[int, str | None]]:
+    """Tasks written as numbered paragraphs (contract 4.3), warnings and unit clauses; where
+    the notice also has a task table, the table wins and one warning says the paragraph tasks
+    were left out."""
+    reader = read_paragraph_tasks(lines, plan_year)
+    if has_table:
+        return [], ([f"{len(reader.tasks)} tasks written as paragraphs were ignored: the notice "
+                     "has a task table, which wins"] if reader.tasks else []), {}
+    return reader.tasks, reader.warnings, reader.clauses
+
+
+@dataclass
+class Layout:
+    """Where each part of a notice was found, for ``gkparse explain``."""
+
+    head: dict[str, Line]
+    """Notice field -> the line it was read from"""
+    tables: list[_Table]
+    paragraph_clauses: dict[int, str | None]
+    """A paragraph task's paragraph -> its unit clause as written"""
 
 
 def parse_notice(path: str | Path, *, year: int | None = None,
@@ -117,6 +146,12 @@ def parse_notice(path: str | Path, *, year: int | None = None,
     ``gkparse.errors.DocumentError`` for a file that is not a readable .docx;
     anything read but not cleanly is reported in ``Notice.warnings``.
     """
+    return parse_notice_with_layout(path, year=year, limits=limits)[0]
+
+
+def parse_notice_with_layout(path: str | Path, *, year: int | None = None,
+                             limits: Limits = DEFAULT_LIMITS) -> tuple[Notice, Layout]:
+    """``parse_notice``, and where each part was found (``Layout``)."""
     with _without_cyclic_gc():
         tables = StreamedTables()
         package = open_package(path, limits, watch=tables, tags=StreamedTables.TAGS)
@@ -141,27 +176,30 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _parse_package(path: str, package: Package, streamed: StreamedTables,
-                   year: int | None) -> Notice:
+                   year: int | None) -> tuple[Notice, Layout]:
     body = package.document.find(w("body"))
     if body is None:
         body = package.document
     lines, tables, warnings = _read_body(body, streamed)
-    info, info_warnings = read_notice_info(lines, year=year,
-                                           attachment_title=_attachment_title(lines))
+    head: dict[str, Line] = {}
+    info, info_warnings = read_notice_info(lines, year=year, found=head,
+                                           attachment_title=_attachment_title(lines, tables))
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:
             reader.read_table(table.index, table.rows, table.columns, continued=table.continued)
-    if not any(table.columns is not None for table in tables):
+    tasks, paragraph_warnings, clauses = _paragraph_tasks(lines, info.plan_year,
+                                                          has_table=bool(reader.tasks))
+    tasks = reader.tasks or tasks
+    if not tasks and not any(table.columns is not None for table in tables):
         warnings.append("no task table found: no table has a header naming tasks, units, "
-                        "requirements or deadlines")
-    duplicates = [task_id for task_id, n in Counter(t.id for t in reader.tasks).items() if n > 1]
-    if duplicates:
-        warnings.append(f"duplicate task ids {', '.join(duplicates)}: the notice numbers two "
-                        "sections or subsections the same")
-    return Notice(
+                        "requirements or deadlines, and no numbered paragraph names its units")
+    run_warnings = number_runs(tasks)
+    notice = Notice(
         source=SourceFile(path=path, sha256=hashlib.sha256(package.data).hexdigest()),
         notice=info,
-        tasks=reader.tasks,
-        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings],
+        tasks=tasks,
+        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings,
+                  *paragraph_warnings, *run_warnings],
     )
+    return notice, Layout(head=head, tables=tables, paragraph_clauses=clauses)

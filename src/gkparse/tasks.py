@@ -6,10 +6,11 @@ split in two by a page break is one task list and numbering continues.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gkparse.columns import ColumnMap
-from gkparse.deadline import parse_deadline
+from gkparse.deadline import Deadline, parse_deadline
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.table import CT_Row, CT_Tc
 from gkparse.text import (
@@ -18,6 +19,7 @@ from gkparse.text import (
     split_subsection_ordinal,
     trim,
 )
+from gkparse.unit_clauses import read_unit_clause
 from gkparse.units import split_units
 
 
@@ -34,6 +36,17 @@ def cell_lines(cell: CT_Tc | None) -> list[str]:
 
 def cell_text(cell: CT_Tc | None) -> str:
     return "\n".join(cell_lines(cell))
+
+
+def read_deadline(text: str, plan_year: int | None, task: str, warnings: list[str]) -> Deadline:
+    """Parse a task's deadline, adding a warning (naming ``task``) where it cannot be read or
+    has no year."""
+    deadline = parse_deadline(text, plan_year)
+    if deadline.kind == "unparsed":
+        warnings.append(f"{task}: deadline {text!r} not understood; kept as text")
+    elif deadline.kind == "date" and deadline.due is None:
+        warnings.append(f"{task}: deadline {text!r} has no year and the notice has no plan year")
+    return deadline
 
 
 @dataclass
@@ -53,6 +66,12 @@ class TaskReader:
     def read_table(self, table_index: int, rows: list[CT_Row], columns: ColumnMap,
                    *, continued: bool = False) -> None:
         header_ids = {id(row) for row in columns.header_rows} if not continued else set()
+        if not continued:
+            for column, text in sorted(columns.ignored.items()):
+                if column != columns.section_column:
+                    self.warnings.append(f"table {table_index}: the header {trim(text)!r} gives "
+                                         "its column no role (no known name, or another "
+                                         "header names it more exactly); not read")
         for row in rows:
             if id(row) in header_ids or columns.is_repeated_header(row):
                 continue
@@ -62,35 +81,42 @@ class TaskReader:
 
     def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
         where = f"table {table_index} row {row.index}"
-        requirement_cell = row.cell(columns.requirement)
+        if columns.section_column is not None:
+            self._follow_section_column(row.cell(columns.section_column),
+                                        numbered_only=columns.roles.get(
+                                            columns.section_column) == "seq")
+        requirement_cell = row.cell(columns.text_column)
         requirement = cell_text(requirement_cell)
         # A row made of one spanning cell is a section row even where that cell sits in the
         # requirement column.
         spans_row = len(row.cells) == 1 and requirement_cell is not None and requirement_cell.span > 1
-        if not requirement or spans_row:
-            own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge]
+        if not requirement or spans_row or (columns.requirement is None
+                                            and self._is_section_text(requirement)):
+            own_text = [c for c in row.cells.values() if not c.is_blank and not c.continues_merge
+                        and (c.column != columns.section_column or c.span > 1)]
             if self._maybe_section(row, own_text, columns):
                 return
             if own_text:
+                # The row still holds its place: a merged task cell it starts goes on below it,
+                # and the rows after it keep their positions.
+                if columns.requirement is not None:
+                    self._follow_task_column(row.cell(columns.task))
+                self.item += 1
                 self.warnings.append(f"{where}: no requirement in this row; skipped "
                                      f"({trim(own_text[0].text)[:30]})")
             return
         if row.width != columns.width:
             self.warnings.append(f"{where}: the row covers {row.width} grid columns, "
                                  f"the header {columns.width}; cells were read by position")
-        self._follow_task_column(row.cell(columns.task))
+        if columns.requirement is not None:
+            self._follow_task_column(row.cell(columns.task))
         self.item += 1
         task_id = (f"{self.section.ordinal if self.section else 0}."
                    f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
-        lead, responsible = self._units(row, columns)
-        deadline_text = cell_text(row.cell(columns.deadline))
-        deadline = parse_deadline(deadline_text, self.plan_year)
-        if deadline.kind == "unparsed":
-            self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
-                                 "not understood; kept as text")
-        elif deadline.kind == "date" and deadline.due is None:
-            self.warnings.append(f"task {task_id} ({where}): deadline {deadline_text!r} "
-                                 "has no year and the notice has no plan year")
+        lead, responsible, labelled_deadline = self._units(row, columns)
+        deadline_text = cell_text(row.cell(columns.deadline)) or labelled_deadline or ""
+        deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
+                                 self.warnings)
         officials: dict[str, None] = {}
         for column in columns.officials:
             for name in split_units(cell_text(row.cell(column))):
@@ -109,6 +135,27 @@ class TaskReader:
             fingerprint=fingerprint(requirement),
             source=TaskSource(table=table_index, row=row.index),
         ))
+
+    @staticmethod
+    def _is_section_text(text: str) -> bool:
+        return bool(SECTION_ORDINAL.match(text)) and not split_subsection_ordinal(text)[0]
+
+    def _follow_section_column(self, cell: CT_Tc | None, *, numbered_only: bool) -> None:
+        """A section written in a merged first column: a new text there starts a section.
+
+        In a 序号 column (``numbered_only``) only ``一、…`` texts are sections; its numbers
+        (``1``, ``一``, ``1-2``) are not.
+        """
+        if cell is None or cell.is_blank or cell.span > 1:
+            return  # a cell spanning the row is a section row, read as one
+        text = cell_text(cell)
+        ordinal, title = split_section_ordinal(text)
+        if ordinal is None and (numbered_only or text.isdigit() or not title):
+            return
+        if self.section is not None and title == self.section.title and ordinal in (
+                None, self.section.ordinal):
+            return
+        self._start_section(ordinal, title)
 
     def _maybe_section(self, row: CT_Row, own_text: list[CT_Tc], columns: ColumnMap) -> bool:
         """A section row: one cell of text, numbered 一、 or spanning the table."""
@@ -149,16 +196,48 @@ class TaskReader:
         self.subsection = Level(ordinal=self.subsections_in_section, title=title or None)
         self.item = 0
 
-    def _units(self, row: CT_Row, columns: ColumnMap) -> tuple[list[str], list[str]]:
-        lead_column, responsible_column = columns.lead, columns.responsible
-        responsible = split_units(cell_text(row.cell(responsible_column)))
-        if lead_column is not None:
-            return split_units(cell_text(row.cell(lead_column))), responsible
-        if responsible_column is None:
-            return [], []
-        if not self.lead_rule_applied:
-            self.lead_rule_applied = True
-            self.warnings.append("the task table has no lead column: the first unit named in "
-                                 "each responsible cell is taken as the lead "
-                                 "(排在第一位的为牵头单位)")
-        return responsible[:1], responsible
+    def _units(self, row: CT_Row, columns: ColumnMap
+               ) -> tuple[list[str], list[str], str | None]:
+        """Lead and responsible names, and a deadline given by a label in a unit cell.
+
+        A cell with labels or verbs (``牵头单位：X``, ``X牵头，Y配合``) says itself who leads;
+        a plain cell is read by its column's role.
+        """
+        lead_text = cell_text(row.cell(columns.lead))
+        responsible_text = cell_text(row.cell(columns.responsible))
+        deadline: str | None = None
+        if _MAY_BE_LABELLED.search(lead_text) or _MAY_BE_LABELLED.search(responsible_text):
+            lead, responsible, deadline = _read_labelled(lead_text, responsible_text)
+        else:  # plain lists, read by their column (the bulk of a big table)
+            lead, responsible = split_units(lead_text), split_units(responsible_text)
+        if columns.lead is None and not lead and responsible:
+            if not self.lead_rule_applied:
+                self.lead_rule_applied = True
+                self.warnings.append("the task table has no lead column: the first unit named "
+                                     "in each responsible cell is taken as the lead "
+                                     "(排在第一位的为牵头单位)")
+            lead = responsible[:1]
+        return lead, responsible, deadline
+
+
+# Only a cell holding one of these can carry a label or verb; the rest skip the clause grammar.
+_MAY_BE_LABELLED = re.compile(r"[：:]|牵头|配合|负责|参与|协同|协助|协办|主责")
+
+
+def _read_labelled(lead_text: str, responsible_text: str
+                   ) -> tuple[list[str], list[str], str | None]:
+    """Units from cells of which at least one may carry labels or verbs."""
+    lead: list[str] = []
+    responsible: list[str] = []
+    deadline: str | None = None
+    for text, role in ((lead_text, "lead"), (responsible_text, "responsible")):
+        if not text:
+            continue
+        clause = read_unit_clause(text) if _MAY_BE_LABELLED.search(text) else None
+        if clause is not None and clause.labelled:
+            lead.extend(clause.lead)
+            responsible.extend(clause.responsible)
+            deadline = deadline or clause.deadline
+        else:
+            (lead if role == "lead" else responsible).extend(split_units(text))
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(responsible)), deadline

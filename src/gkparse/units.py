@@ -17,8 +17,8 @@ from gkparse.text import trim
 
 SEPARATORS = frozenset("、，,；;\n\r\v")
 EMPTY_MARKERS = frozenset({"——", "—", "-", "--", "－", "/", "／", "无", "―", "─"})
-_OPEN = "（(【["
-_CLOSE = "）)】]"
+_OPEN = "（(【[〔［"
+_CLOSE = "）)】]〕］"
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _SEPARATOR_RUN = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
 
@@ -60,11 +60,16 @@ def _split_units(text: str) -> tuple[str, ...]:
     return tuple(_unique(names))
 
 
+_NAME_END = "。．.；;，,、：:"
+
+
 def _unique(names: list[str]) -> list[str]:
-    """Trimmed, without empties or dashes, each once, in order."""
+    """Trimmed, without trailing punctuation, a leading 由, empties or dashes; each once, in order."""
     seen: dict[str, None] = {}
     for name in names:
-        name = trim(name)
+        name = trim(trim(name).rstrip(_NAME_END))
+        if name.startswith("由") and len(name) > 2:
+            name = trim(name[1:])
         if name and name not in EMPTY_MARKERS:
             seen.setdefault(name, None)
     return list(seen)

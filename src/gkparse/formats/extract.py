@@ -22,7 +22,7 @@ from gkparse.models import Notice, json_default, to_data
 
 CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
                "requirement", "deadline", "deadline_kind", "due", "period", "lead_officials",
-               "remarks", "fingerprint", "table", "row"]
+               "remarks", "fingerprint", "table", "row", "paragraph"]
 LIST_JOINER = "、"
 
 # The C encoder (json's fast path) runs only without indent: records are written compact,
@@ -87,6 +87,7 @@ def csv_rows(notice: Notice) -> str:
             task.deadline.due.isoformat() if task.deadline.due else "",
             task.deadline.period or "", LIST_JOINER.join(task.lead_officials),
             task.remarks or "", task.fingerprint, task.source.table, task.source.row,
+            task.source.paragraph,
         ])
     return buffer.getvalue()
 

@@ -1,0 +1,10 @@
+"""``explain --format json``: the explanation as one JSON document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def render(data: dict[str, Any], **_: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
