@@ -26,7 +26,12 @@ from gkparse.readers import read_blocks
 from gkparse.readers.document import Block, Paragraph
 from gkparse.readers.docx import docx_blocks
 from gkparse.readers.libreoffice import docx_of
-from gkparse.readers.sniff import CONVERTED_FORMATS, WORD_FORMATS, detect_format
+from gkparse.readers.sniff import (
+    CONVERTED_FORMATS,
+    SPREADSHEET_FORMATS,
+    WORD_FORMATS,
+    detect_format,
+)
 from gkparse.table import CT_Row, StreamedTables, resolve_merges
 from gkparse.tasks import TaskReader, cell_lines
 from gkparse.text import trim
@@ -159,6 +164,8 @@ def _parse_blocks(path: str, data: bytes, kind: str, blocks: Iterable[Block],
     lines, tables, warnings = _read_body(blocks)
     info, info_warnings = read_notice_info(lines, year=year,
                                            attachment_title=_attachment_title(lines))
+    if kind in SPREADSHEET_FORMATS and info.title is None:
+        info.title = _attachment_title(lines)  # a workbook's title is the row above its table
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:
