@@ -139,27 +139,32 @@ def _repeat(element: etree._Element, name: str) -> int:
         return 1
 
 
+def _odf_inline(node: etree._Element, pieces: list[str]) -> None:
+    """Text of a paragraph's content: spaces (``text:s``), tabs and line breaks included,
+    comments (``office:annotation``) left out."""
+    pieces.append(node.text or "")
+    for child in node:
+        tag = child.tag
+        if tag == f"{{{_TEXT}}}s":
+            try:
+                pieces.append(" " * min(max(int(child.get(f"{{{_TEXT}}}c", "1")), 1), 1000))
+            except ValueError:
+                pieces.append(" ")
+        elif tag == f"{{{_TEXT}}}tab":
+            pieces.append("\t")
+        elif tag == f"{{{_TEXT}}}line-break":
+            pieces.append("\n")
+        elif tag != f"{{{_OFFICE}}}annotation":
+            _odf_inline(child, pieces)
+        pieces.append(child.tail or "")
+
+
 def _odf_text(cell: etree._Element) -> str:
-    """A cell's paragraphs (``text:p``), spaces (``text:s``), tabs and line breaks."""
+    """A cell's paragraphs (``text:p``, ``text:h``), one line each."""
     lines = []
     for paragraph in cell.iter(f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
         pieces: list[str] = []
-
-        def walk(node: etree._Element) -> None:
-            pieces.append(node.text or "")
-            for child in node:
-                tag = child.tag
-                if tag == f"{{{_TEXT}}}s":
-                    pieces.append(" " * max(int(child.get(f"{{{_TEXT}}}c", "1") or 1), 1))
-                elif tag == f"{{{_TEXT}}}tab":
-                    pieces.append("\t")
-                elif tag == f"{{{_TEXT}}}line-break":
-                    pieces.append("\n")
-                elif tag != f"{{{_OFFICE}}}annotation":
-                    walk(child)
-                pieces.append(child.tail or "")
-
-        walk(paragraph)
+        _odf_inline(paragraph, pieces)
         lines.append("".join(pieces))
     return "\n".join(lines)
 
@@ -185,8 +190,8 @@ def _ods_sheets(path: Path, data: bytes, limits: Limits
         rows: list[list[str]] = []
         merges: list[Merge] = []
         for row in sheet.iter(_t("table-row")):
-            if row.getparent() is not None and row.iterancestors(_t("table")).__next__() is not sheet:
-                continue  # a table inside a cell's drawing
+            if next(row.iterancestors(_t("table")), None) is not sheet:
+                continue  # a row of a table inside a cell's drawing
             cells: list[str] = []
             spans: list[tuple[int, int, int]] = []
             for cell in row:
