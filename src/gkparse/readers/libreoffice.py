@@ -43,7 +43,8 @@ def find_soffice() -> str | None:
     return next((place for place in _USUAL_PLACES if Path(place).is_file()), None)
 
 
-def _run(soffice: str, inputs: list[Path], work: Path, seconds: int) -> None:
+def _run(soffice: str, inputs: list[Path], work: Path, seconds: int) -> bool:
+    """Convert ``inputs`` into ``work/out``; False when the time limit ended the run."""
     profile = work / "profile"
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                "--nologo", "--norestore", "--nodefault", "--nolockcheck",
@@ -55,10 +56,12 @@ def _run(soffice: str, inputs: list[Path], work: Path, seconds: int) -> None:
                                start_new_session=True)
     try:
         process.wait(timeout=seconds)
+        return True
     except subprocess.TimeoutExpired:
         # The whole session: soffice starts soffice.bin, which would outlive its parent.
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+        return False
 
 
 class Conversions:
@@ -95,16 +98,19 @@ def converted_to_docx(items: Iterable[tuple[Path, bytes, str]], limits: Limits
             copy.write_bytes(data)
             copies[path] = copy
         seconds = limits.max_convert_seconds * len(items)
-        _run(soffice, list(copies.values()), work, seconds)
+        finished = _run(soffice, list(copies.values()), work, seconds)
         for path, copy in copies.items():
             out = work / "out" / f"{copy.stem}.docx"
             if out.is_file() and out.stat().st_size > 0:
                 result.docx[path] = out
+            elif finished:
+                result.failed[path] = ("LibreOffice could not convert it to .docx (damaged, "
+                                       "password-protected or not a document?); open it in "
+                                       "Word or WPS and save as .docx")
             else:
-                result.failed[path] = (
-                    f"LibreOffice could not convert it to .docx within {seconds} s (damaged, "
-                    "password-protected or not a document?); open it in Word or WPS and save "
-                    "as .docx")
+                result.failed[path] = (f"LibreOffice did not convert it to .docx within the "
+                                       f"{seconds} s limit; open it in Word or WPS and save as "
+                                       ".docx")
         yield result
 
 

@@ -296,7 +296,38 @@ def read_pdf(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list
         logger.setLevel(level)
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_inflation(path: Path, data: bytes, limits: Limits) -> None:
+    """Refuse a PDF whose compressed streams inflate past ``limits.max_total_bytes`` together,
+    counted as they inflate (pdfminer inflates each stream whole, in memory)."""
+    import zlib
+
+    left = limits.max_total_bytes
+    for match in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        start = match.end()
+        try:
+            piece = inflater.decompress(data[start:start + (1 << 20)], min(left + 1, 1 << 22))
+            left -= len(piece)
+            position = start + (1 << 20)
+            while left >= 0 and not inflater.eof and (position < len(data) or
+                                                     inflater.unconsumed_tail):
+                chunk = inflater.unconsumed_tail or data[position:position + (1 << 20)]
+                if not inflater.unconsumed_tail:
+                    position += 1 << 20
+                left -= len(inflater.decompress(chunk, min(left + 1, 1 << 22)))
+        except zlib.error:
+            continue  # not a Flate stream, or the end of one: pdfminer decides
+        if left < 0:
+            raise DocumentError(path, f"the PDF's streams inflate past the "
+                                      f"{limits.max_total_bytes // (1024 * 1024)} MB limit "
+                                      "(a zip bomb?); refused (raise it with --max-mb)")
+
+
 def _read(path: Path, data: bytes, limits: Limits, pdfplumber) -> tuple[list[Block], list[str]]:
+    check_inflation(path, data, limits)
     warnings: list[str] = []
     # Each page as ("lines", [...]) and ("table", fragment) items, top to bottom.
     pages: list[list[tuple[str, object]]] = []
