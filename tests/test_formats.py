@@ -32,7 +32,7 @@ from gkparse.readers.libreoffice import INSTALL_HINT, find_soffice
 from conftest import ROOT, need_program
 
 sys.path.insert(0, str(ROOT / "tests" / "formats"))
-import build_seed_formats  # noqa: E402 - lives beside the files it describes
+import build_seed_formats  # lives beside the files it describes
 
 GOLDEN = json.loads((ROOT / "tests" / "golden" / "notice.json").read_text(encoding="utf-8"))
 SAMPLE = ROOT / "samples" / "notice.docx"
@@ -228,7 +228,7 @@ def test_libreoffice_is_stopped_at_the_time_limit(tmp_path: Path,
     monkeypatch.setenv("GKPARSE_SOFFICE", str(_wrapper(
         tmp_path, f'echo $$ > "{pids}"\nsleep 60\nsleep 60')))
     legacy = ROOT / "tests" / "bad_inputs" / "legacy.doc"
-    with pytest.raises(DocumentError, match="did not convert it to .docx within the 1 s limit"):
+    with pytest.raises(DocumentError, match=r"did not convert it to \.docx within the 1 s limit"):
         parse_notice(legacy, limits=Limits(max_convert_seconds=1))
     pid = int(pids.read_text())
     with pytest.raises(ProcessLookupError):
