@@ -17,7 +17,6 @@ from gkparse.errors import DocumentError, GkparseError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
 from gkparse.parser import parse_notice
-from gkparse.readers.libreoffice import Conversions
 from gkparse.readers.sniff import CONVERTED_FORMATS
 from gkparse.roster import Roster, for_unit
 
@@ -112,19 +111,19 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     """
     jobs = max(1, jobs or default_jobs())
     strict = len(paths) < 2  # a unit one notice of a batch does not name, another may
-    with _converted_together(paths, limits) as conversions:
-        items = [(path, conversions.docx.get(path), conversions.failed.get(path))
-                 for path in paths]
+    with _converted_together(paths, limits) as (docx, failed):
+        items = [(path, docx.get(path), failed.get(path)) for path in paths]
         yield from _parse_items(items, jobs, year, limits, debug, render, unit, roster, strict,
                                 on_done)
 
 
 @contextmanager
-def _converted_together(paths: list[Path], limits: Limits) -> Iterator[Conversions]:
+def _converted_together(paths: list[Path], limits: Limits
+                        ) -> Iterator[tuple[dict[Path, Path], dict[Path, str]]]:
     """The .doc, .wps, .rtf and .odt files among ``paths`` converted to .docx in one
-    LibreOffice run (starting it costs seconds). Without LibreOffice, or with one such file
-    only, each is converted (or refused) on its own as it is parsed."""
-    from gkparse.readers.libreoffice import converted_to_docx, find_soffice
+    LibreOffice run (starting it costs seconds): the .docx of each, and why LibreOffice could
+    not convert the others. Without LibreOffice, or with one such file only, each is
+    converted (or refused) on its own as it is parsed."""
     from gkparse.readers.sniff import detect_format, needs_conversion
 
     legacy = []
@@ -137,11 +136,16 @@ def _converted_together(paths: list[Path], limits: Limits) -> Iterator[Conversio
         except DocumentError:
             continue  # parsing it on its own says what is wrong
     legacy = [item for item in legacy if item[2] in CONVERTED_FORMATS]
-    if len(legacy) < 2 or find_soffice() is None:
-        yield Conversions()
+    if len(legacy) < 2:
+        yield {}, {}
+        return
+    from gkparse.readers.libreoffice import converted_to_docx, find_soffice
+
+    if find_soffice() is None:
+        yield {}, {}
         return
     with converted_to_docx(legacy, limits) as conversions:
-        yield conversions
+        yield conversions.docx, conversions.failed
 
 
 def _parse_items(items: list[_Item], jobs: int, year: int | None, limits: Limits, debug: bool,

@@ -25,7 +25,6 @@ from gkparse.package import open_package
 from gkparse.readers import read_blocks
 from gkparse.readers.document import Block, Paragraph
 from gkparse.readers.docx import docx_blocks
-from gkparse.readers.libreoffice import docx_of
 from gkparse.readers.sniff import (
     CONVERTED_FORMATS,
     SPREADSHEET_FORMATS,
@@ -129,7 +128,8 @@ def parse_notice(path: str | Path, *, year: int | None = None,
     kind = detect_format(source, data)
     with _without_cyclic_gc():
         if kind in WORD_FORMATS or kind in CONVERTED_FORMATS:
-            docx = data if kind in WORD_FORMATS else docx_of(source, data, kind, limits, converted)
+            docx = data if kind in WORD_FORMATS else _converted(source, data, kind, limits,
+                                                                 converted)
             streamed = StreamedTables()
             package = open_package(source, limits, watch=streamed, tags=StreamedTables.TAGS,
                                    data=docx)
@@ -140,6 +140,13 @@ def parse_notice(path: str | Path, *, year: int | None = None,
         else:
             blocks, warnings = read_blocks(source, data, kind, limits)
         return _parse_blocks(str(path), data, kind, blocks, warnings, year)
+
+
+def _converted(source: Path, data: bytes, kind: str, limits: Limits,
+               converted: Path | None) -> bytes:
+    from gkparse.readers.libreoffice import docx_of  # subprocess and tempfile: only when needed
+
+    return docx_of(source, data, kind, limits, converted)
 
 
 @contextmanager
