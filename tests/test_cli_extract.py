@@ -148,7 +148,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, name: str) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert "no such file" in run("extract", str(tmp_path / "nope.docx")).stderr
     empty_folder = run("extract", str(tmp_path))
-    assert empty_folder.exit_code == 2 and "no .docx files in this folder" in empty_folder.stderr
+    assert empty_folder.exit_code == 2 and "no notice files (.docx, .doc" in empty_folder.stderr
 
 
 def test_batch_continues_past_a_bad_file_and_exits_2(tmp_path: Path) -> None:

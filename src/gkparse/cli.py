@@ -219,7 +219,9 @@ class ExtractFormat(StrEnum):
     "gkparse extract notices/ --jobs 4 -o all.jsonl       (a folder: JSON Lines)",
     "gkparse extract notice.docx --unit 洸河街道 -f csv -o tasks.csv"))
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Notice .docx files, or folders of them.",
+    files: Annotated[list[Path], typer.Argument(help="Notice files (.docx, .doc, .wps, .rtf, .odt, "
+                                                ".xlsx, .xls, .et, .ods, .html, .pdf), or "
+                                                "folders of them.",
                                                 metavar="NOTICE...",
                                                 show_default=False)],
     output: _output() = None,
@@ -241,7 +243,7 @@ def extract(
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
-    """Turn notice .docx files (or folders of them) into task records (JSON on stdout).
+    """Turn notices (.docx, .doc, .xlsx, .html, .pdf, …; or folders of them) into task records.
 
     Several files give JSON Lines, one notice per line, in the order given; a
     file that cannot be read is reported and the others are still written.
@@ -254,7 +256,8 @@ def extract(
 
         paths = expand_inputs(files)
         if not paths:
-            raise DocumentError(files[0], "no .docx files in this folder")
+            raise DocumentError(files[0], "no notice files (.docx, .doc, .wps, .rtf, .odt, .xlsx, "
+                                          ".xls, .et, .ods, .html, .pdf) in this folder")
         chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
         pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
