@@ -112,7 +112,7 @@ def test_page_paragraphs_tables_and_what_is_not_text() -> None:
     tables = [b for b in blocks if isinstance(b, Table)]
     assert len(tables) == 1  # the layout table is read through, not kept
     header, first, second = tables[0].rows
-    assert header.cells[1].span == 2
+    assert header.cells[1].span == 2 and first.cells[0].starts_merge
     assert second.cells[0].continues_merge and second.cells[0].paragraphs == ["（一）任务"]
     assert [c.text for _, c in sorted(second.cells.items())] == ["（一）任务", "丙", "丁"]
     assert warnings == []

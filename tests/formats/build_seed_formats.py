@@ -7,7 +7,8 @@
   columns, subsection and unit cells merged down (XlsxWriter's ``merge_range``).
 - ``notice-gbk.html``: the notice page as a government site publishes it: GB2312
   declared in ``<meta>`` (written as GBK bytes), the content inside a layout table,
-  the task table with ``rowspan`` and ``colspan``, source lines wrapped mid-sentence.
+  the task table with ``rowspan`` and ``colspan``, source lines wrapped mid-sentence;
+  ``notice-gbk-unwrapped.html`` the same without the wrapping, for printing to PDF.
 
 Both come from ``samples/build_notice.py``'s FRONT_MATTER, HEADER and TABLE, the same
 data ``samples/notice.docx`` is built from. The other formats (.doc, .wps, .rtf, .odt,
@@ -105,7 +106,9 @@ def _wrapped(text: str, width: int = 37) -> str:
     return "\n".join([*lines, text[start:]])
 
 
-def write_html_gbk(out: Path) -> None:
+def write_html_gbk(out: Path, *, wrap: bool = True) -> None:
+    """``wrap``: break the source lines mid-sentence (a browser shows such a break as a
+    space, which Chinese text does not have; gkparse reads it as CSS says, as nothing)."""
     rows = grid()
     spans = _spans(rows)
     body: list[str] = []
@@ -116,7 +119,7 @@ def write_html_gbk(out: Path) -> None:
         elif kind in ("title", "issuer"):
             body.append(f'<div class="{kind}"><strong>{text}</strong></div>')
         else:
-            body.append(f"<p style=\"text-indent:2em\">{_wrapped(text)}</p>")
+            body.append(f"<p style=\"text-indent:2em\">{_wrapped(text) if wrap else text}</p>")
     table = ['<table class="MsoTableGrid" border="1" cellspacing="0">',
              "<tbody><tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr>"]
     for r, row in enumerate(rows):
@@ -149,6 +152,7 @@ def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     write_xlsx(folder / "notice.xlsx")
     write_html_gbk(folder / "notice-gbk.html")
+    write_html_gbk(folder / "notice-gbk-unwrapped.html", wrap=False)
 
 
 if __name__ == "__main__":

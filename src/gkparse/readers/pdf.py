@@ -119,11 +119,18 @@ def _paragraphs(lines: list[_Line], left: float, right: float, *, indents: bool 
         return []
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     pitch = min(gaps) if gaps else 0.0
+    widest = max(line.x1 - line.x0 for line in lines)
     paragraphs: list[list[str]] = [[lines[0].text]]
     for before, line in itertools.pairwise(lines):
         size = line.size
-        new = (line.top - before.top > 1.35 * pitch + 0.5
-               or before.x1 < right - 2.5 * size
+        if indents:  # body text: left-aligned, its first lines indented
+            short = before.x1 < right - 2.5 * size
+        else:  # a cell, often centred: a line narrower than the widest by more than
+            # line-breaking rules explain. They move one character down, or two where the
+            # next line starts with an opening mark or the character before one (将“).
+            deficit = (widest - (before.x1 - before.x0)) / size
+            short = deficit > (2.5 if _MOVED_DOWN.match(line.text) else 1.5)
+        new = (line.top - before.top > 1.35 * pitch + 0.5 or short
                or (indents and line.x0 > left + 1.5 * size))
         if new:
             paragraphs.append([line.text])
@@ -186,6 +193,10 @@ def _fragment(table, chars: list[dict], rules: list[dict]) -> _Fragment:
     """One page's part of a table (pdfplumber ``Table``): its cells on the grid of their
     edges; ``rules`` (the page's horizontal ruling lines) tell which top cells are open."""
     boxes = [cell for row in table.rows for cell in row.cells if cell is not None]
+    # A band a few points thin between two ruling lines (borders drawn double, as a browser
+    # draws separated cell borders) is no cell.
+    boxes = [box for box in boxes if min(box[2] - box[0], box[3] - box[1]) >= _THIN
+             or any(_inside(c, box) and c["text"].strip() for c in chars)]
     columns = sorted({round(box[0], 1) for box in boxes})
     tops = sorted({round(box[1], 1) for box in boxes})
     fragment = _Fragment(columns=columns, rows=len(tops), top=table.bbox[1])
@@ -203,7 +214,33 @@ def _fragment(table, chars: list[dict], rules: list[dict]) -> _Fragment:
         fragment.cells.append(cell)
         if row == 0 and not _ruled(rules, box[1], box[0], box[2]):
             fragment.open_top.add(column)
+    for row in reversed(range(1, fragment.rows)):
+        _drop_if_phantom(fragment, row)
     return fragment
+
+
+def _drop_if_phantom(fragment: _Fragment, row: int) -> None:
+    """A grid row whose own cells are all blank, beside cells that run on through it from
+    above, is no row of the table: it is where a writer cut a merged cell at a page break
+    (the rest of the page beside it, or a piece of it drawn at the top of the next page).
+    Its blank cells join the cells above them."""
+    own = [c for c in fragment.cells if c.row == row]
+    spanning = [c for c in fragment.cells if c.row < row <= c.row + c.rows - 1]
+    if not spanning or any(c.text.strip() for c in own):
+        return
+    for cell in own:
+        above = next((c for c in fragment.cells if c.column == cell.column
+                      and c.columns == cell.columns and c.row + c.rows == row), None)
+        if above is not None:
+            above.rows += cell.rows
+            spanning.append(above)
+    fragment.cells = [c for c in fragment.cells if c.row != row]
+    for cell in spanning:
+        cell.rows -= 1
+    for cell in fragment.cells:
+        if cell.row > row:
+            cell.row -= 1
+    fragment.rows -= 1
 
 
 def _row_texts(fragment: _Fragment, row: int) -> list[str]:
@@ -296,6 +333,10 @@ def read_pdf(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list
         logger.setLevel(level)
 
 
+_THIN = 4.0  # points
+# A line starting with what line-breaking rules keep off a line's end or start: the line
+# before it may be short because they moved characters down.
+_MOVED_DOWN = re.compile(r"^(?:.?[“‘（《〔【「『(\[]|[，。、；：？！）》〕】」』”’…—,.;:?!)\]])")
 _STREAM = re.compile(rb"stream\r?\n")
 
 
