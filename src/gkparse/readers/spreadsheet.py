@@ -26,7 +26,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import MB, Limits
-from gkparse.package import SAFE_XML
+from gkparse.package import SAFE_XML, refuse_dtd
 from gkparse.readers.document import Block, GridCell, Paragraph, table_from_grid
 
 MAX_CELLS = 5_000_000
@@ -185,6 +185,7 @@ def _ods_sheets(path: Path, data: bytes, limits: Limits
     except etree.XMLSyntaxError as exc:
         raise DocumentError(path, f"malformed XML in content.xml at line {exc.lineno}: "
                                   f"{exc.msg}") from None
+    refuse_dtd(path, "content.xml", root)
     budget = MAX_CELLS
     for sheet in root.iter(_t("table")):
         rows: list[list[str]] = []
