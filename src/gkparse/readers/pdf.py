@@ -73,7 +73,6 @@ class _Fragment:
     columns: list[float]  # x of each column's left edge
     cells: list[GridCell] = field(default_factory=list)
     rows: int = 0
-    top: float = 0.0
     open_top: set[int] = field(default_factory=set)
     """Columns whose first cell has no ruling line above it: the page cut it from the cell
     above."""
@@ -199,7 +198,7 @@ def _fragment(table, chars: list[dict], rules: list[dict]) -> _Fragment:
              or any(_inside(c, box) and c["text"].strip() for c in chars)]
     columns = sorted({round(box[0], 1) for box in boxes})
     tops = sorted({round(box[1], 1) for box in boxes})
-    fragment = _Fragment(columns=columns, rows=len(tops), top=table.bbox[1])
+    fragment = _Fragment(columns=columns, rows=len(tops))
     for box in boxes:
         row = tops.index(round(box[1], 1))
         column = columns.index(round(box[0], 1))
