@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import math
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -121,6 +122,13 @@ def _calamine_sheets(path: Path, data: bytes) -> Iterator[tuple[list[list[str]],
                                   "WPS and save it again") from None
     except (ValueError, OverflowError, OSError) as exc:  # damaged records
         raise DocumentError(path, f"the workbook is damaged ({exc})") from None
+    except BaseException as exc:
+        # calamine panics on some damaged .xls records; pyo3 raises the panic as
+        # PanicException, a BaseException, so that it is not caught by accident.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise DocumentError(path, f"the workbook is damaged (the reader stopped: {exc}); open "
+                                  "it in Excel or WPS and save it again") from None
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -178,7 +186,7 @@ def _ods_sheets(path: Path, data: bytes, limits: Limits
             raise DocumentError(path, "not a spreadsheet: the .ods has no content.xml")
         try:
             xml = _Budget(path, limits).read(archive, "content.xml")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
             raise DocumentError(path, f"the workbook is truncated or corrupt ({exc})") from None
     try:
         root = etree.fromstring(xml, etree.XMLParser(**SAFE_XML))
