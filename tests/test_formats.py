@@ -324,3 +324,18 @@ def test_damaged_files_give_a_result_or_one_refusal(converted: Path, made: Path,
         parse_notice(path)
     except DocumentError as exc:
         assert "\n" not in exc.describe()
+
+
+def test_a_folder_gives_every_format_but_a_saved_page_s_parts(tmp_path: Path) -> None:
+    from gkparse.batch import expand_inputs
+
+    names = ["a.docx", "b.DOC", "c.wps", "d.rtf", "e.odt", "f.xlsx", "g.xls", "h.et", "i.ods",
+             "j.html", "k.htm", "l.pdf"]
+    for name in [*names, "notes.txt", "~$a.docx", ".~b.doc"]:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "j_files").mkdir()
+    (tmp_path / "j_files" / "frame.htm").write_bytes(b"x")  # saved beside j.html: a part
+    (tmp_path / "other_files").mkdir()
+    (tmp_path / "other_files" / "m.pdf").write_bytes(b"x")  # no page beside: a notice
+    found = [p.relative_to(tmp_path).as_posix() for p in expand_inputs([tmp_path])]
+    assert found == sorted([*names, "other_files/m.pdf"])

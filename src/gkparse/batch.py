@@ -41,7 +41,8 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders replaced by the notice files under them (.docx, .doc, .wps,
     .rtf, .odt, .xlsx, .xls, .et, .ods, .html, .htm, .pdf), sorted.
 
-    Word's and WPS's lock files (``~$name.docx``, ``.~name.docx``) are skipped.
+    Word's and WPS's lock files (``~$name.docx``, ``.~name.docx``) are skipped, and so is
+    the folder of parts saved beside a web page (``page_files/``).
     """
     from gkparse.readers.sniff import NOTICE_SUFFIXES
 
@@ -50,10 +51,25 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*")
                               if p.suffix.lower() in NOTICE_SUFFIXES and p.is_file()
-                              and not p.name.startswith(("~$", ".~"))))
+                              and not p.name.startswith(("~$", ".~"))
+                              and not _in_saved_page_folder(p, path)))
         else:
             out.append(path)
     return out
+
+
+def _in_saved_page_folder(path: Path, top: Path) -> bool:
+    """Whether ``path`` is inside the folder a browser or Word saves beside a web page
+    (``page.html`` with ``page_files/`` or ``page.files/``): its frames and parts are not
+    notices of their own."""
+    for folder in path.relative_to(top).parents:
+        name = folder.name
+        for ending in ("_files", ".files"):
+            if name.endswith(ending) and any(
+                    (top / folder.parent / (name[: -len(ending)] + suffix)).is_file()
+                    for suffix in (".html", ".htm")):
+                return True
+    return False
 
 
 def default_jobs() -> int:
