@@ -37,20 +37,22 @@ class BatchResult:
         return self.error is None
 
 
-def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders replaced by the notice files under them (.docx, .doc, .wps,
-    .rtf, .odt, .xlsx, .xls, .et, .ods, .html, .htm, .pdf), sorted.
+def expand_inputs(paths: Iterable[Path], suffixes: Iterable[str] | None = None) -> list[Path]:
+    """Files as given; folders replaced by the notice files under them, sorted: those named
+    with ``suffixes`` (lower case), by default every format gkparse reads (.docx, .doc, .wps,
+    .rtf, .odt, .xlsx, .xls, .et, .ods, .html, .htm, .pdf).
 
     Word's and WPS's lock files (``~$name.docx``, ``.~name.docx``) are skipped, and so is
     the folder of parts saved beside a web page (``page_files/``).
     """
     from gkparse.readers.sniff import NOTICE_SUFFIXES
 
+    wanted = NOTICE_SUFFIXES if suffixes is None else frozenset(suffixes)
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*")
-                              if p.suffix.lower() in NOTICE_SUFFIXES and p.is_file()
+                              if p.suffix.lower() in wanted and p.is_file()
                               and not p.name.startswith(("~$", ".~"))
                               and not _in_saved_page_folder(p, path)))
         else:

@@ -169,7 +169,7 @@ def _warn_days(help_text: str):
 
 
 YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
-                                                help="Plan year for a .docx notice.")]
+                                                help="Plan year for a notice.")]
 UnitOption = Annotated[str | None, typer.Option(
     "--unit", metavar="NAME", show_default=False,
     help="Only the tasks this unit leads or is responsible for, directly or through a "
@@ -234,7 +234,7 @@ def extract(
                                                   "the notice.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print parse warnings "
                                         "on stderr.")] = False,
-    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+    max_mb: _max_mb("Refuse a notice larger than this many MB, as a file or uncompressed "
                     "(default: 256).") = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
                                              show_default=False,
@@ -354,7 +354,8 @@ def check(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     notice: Annotated[Path | None, typer.Option("--notice", metavar="FILE", show_default=False,
-                                                help="The notice (.docx, or JSON from extract), "
+                                                help="The notice (any format extract reads, "
+                                                     "or its JSON), "
                                                      "overriding the file's notice: line.")
                       ] = None,
     as_of: _as_of("Check as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
@@ -454,7 +455,7 @@ def lint(
         from gkparse.formats.check import render
         from gkparse.output import write_result
 
-        paths = expand_inputs(files)
+        paths = expand_inputs(files, suffixes=(".docx",))  # drafts: lint reads .docx only
         if not paths:
             raise DocumentError(files[0], "no .docx files in this folder")
         unreadable: list[GkparseError] = []
@@ -521,7 +522,8 @@ def init(
     "gkparse ledger status.yaml --unit 洸河街道 -o 洸河街道.xlsx"))
 def ledger(
     source: Annotated[Path, typer.Argument(metavar="NOTICE|STATUS",
-                                           help="A notice (.docx, or JSON from extract), or a "
+                                           help="A notice (any format extract reads, or its "
+                                                "JSON), or a "
                                                 "status file to fill in the status columns.",
                                            show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE",
