@@ -64,7 +64,7 @@ def test_corpus_case(case: dict, large_folder: Path) -> None:
 def test_every_corpus_file_has_an_expectation(large_folder: Path) -> None:
     small = {p.name for p in CORPUS.iterdir()
              if p.suffix in (".docx", ".doc", ".wps", ".yaml", ".pdf", ".html", ".xml", ".xlsx",
-                             ".xls", ".ods")}
+                             ".xls", ".ods", ".mht")}
     assert small == {c["file"] for c in CASES if not c.get("large")}
     assert set(os.listdir(large_folder)) == {c["file"] for c in CASES if c.get("large")}
 

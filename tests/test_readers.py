@@ -155,3 +155,21 @@ def test_latin_words_keep_their_space_when_a_line_wraps() -> None:
 
 def test_radical_code_points_read_as_the_characters_they_show() -> None:
     assert _unradical("⼀、⻓期坚持，⾼新区⼈⺠政府") == "一、长期坚持，高新区人民政府"
+
+
+def test_hidden_sheets_are_not_read_and_every_visible_one_is(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    from gkparse.readers.spreadsheet import read_workbook
+
+    path = tmp_path / "book.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    for name, value, hidden in (("一", "甲", False), ("二", "乙", True), ("三", "丙", False)):
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, ["任务", value])
+        if hidden:
+            sheet.hide()
+    book.close()
+    blocks, _ = read_workbook(path, path.read_bytes(), "xlsx", Limits())
+    assert [[c.text for c in t.rows[0].cells.values()] for t in blocks if isinstance(t, Table)] \
+        == [["任务", "甲"], ["任务", "丙"]]

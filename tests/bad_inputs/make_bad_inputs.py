@@ -137,6 +137,9 @@ SMALL: dict[str, Callable[[], bytes | str]] = {
                                        "'http://example.invalid/scan.png'></body></html>"),
     "unknown-charset.html": lambda: ("<html><head><meta charset='x-no-such-charset'></head>"
                                      "<body><p>通知</p></body></html>"),
+    "web-archive.mht": lambda: ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://"
+                                "example.invalid/notice.html\r\nSubject: 通知\r\nMIME-Version: "
+                                "1.0\r\nContent-Type: multipart/related;\r\n\r\n"),
     "xml-not-html.xml": lambda: '<?xml version="1.0"?><w:wordDocument xmlns:w="urn:x"/>',
     "corrupt.xlsx": lambda: _zip({"[Content_Types].xml": "<Types/>",
                                   "xl/workbook.xml": "<workbook><sheets"}),

@@ -70,8 +70,16 @@ def _zip_format(path: Path, data: bytes) -> str:
     return "docx"
 
 
+_MHTML = re.compile(rb"^(?:[\w-]+:[^\r\n]*\r?\n)*?(?:MIME-Version:|Content-Type:\s*multipart/related)",
+                    re.IGNORECASE)
+
+
 def _text_format(path: Path, data: bytes) -> str | None:
     head = data[:4096]
+    if _MHTML.match(head):
+        raise DocumentError(path, "this is a web archive (MHTML: .mht, .mhtml, Word's or WPS's "
+                                  "single-file web page); open it and save it as .html or "
+                                  ".docx")
     if head.startswith(UTF8_BOM):
         head = head[3:]
     elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
