@@ -173,3 +173,9 @@ def test_hidden_sheets_are_not_read_and_every_visible_one_is(tmp_path: Path) -> 
     blocks, _ = read_workbook(path, path.read_bytes(), "xlsx", Limits())
     assert [[c.text for c in t.rows[0].cells.values()] for t in blocks if isinstance(t, Table)] \
         == [["任务", "甲"], ["任务", "丙"]]
+
+
+def test_an_empty_paragraph_is_one_blank_line() -> None:
+    page = "<p>甲</p><p><br></p><p></p><p>乙<br>丙</p>".encode()
+    blocks, _ = read_html(HERE, page, Limits())
+    assert [b.text for b in blocks] == ["甲", "", "", "乙", "丙"]

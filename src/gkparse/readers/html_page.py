@@ -76,6 +76,7 @@ class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pieces: list[str] = []
+        self.ended = 0  # lines ended so far, kept or given out
 
     def add(self, text: str | None) -> None:
         if text:
@@ -86,6 +87,7 @@ class _Lines:
         self.pieces = []
         if text or keep_empty:
             self.lines.append(text)
+            self.ended += 1
 
 
 def _text_lines(element: etree._Element) -> list[str]:
@@ -176,9 +178,12 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
                 yield from flush(keep_empty=True)
             elif name in _BLOCK or name in _CELL or name in ("table", "tr"):
                 yield from flush()
+                before = out.ended
                 out.add(child.text)
                 yield from walk(child)
-                yield from flush(keep_empty=name == "p")
+                # An empty <p> is a blank line, as an empty paragraph is in Word (one only:
+                # <p><br></p> is how editors write it).
+                yield from flush(keep_empty=name == "p" and out.ended == before)
             else:
                 out.add(child.text)
                 yield from walk(child)
