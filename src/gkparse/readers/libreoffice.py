@@ -58,8 +58,11 @@ def _run(soffice: str, inputs: list[Path], work: Path, seconds: int) -> bool:
         process.wait(timeout=seconds)
         return True
     except subprocess.TimeoutExpired:
-        # The whole session: soffice starts soffice.bin, which would outlive its parent.
-        os.killpg(process.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            # The whole session: soffice starts soffice.bin, which would outlive its parent.
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # Windows: soffice.exe is the process that converts
+            process.kill()
         process.wait()
         return False
 
