@@ -179,3 +179,13 @@ def test_an_empty_paragraph_is_one_blank_line() -> None:
     page = "<p>甲</p><p><br></p><p></p><p>乙<br>丙</p>".encode()
     blocks, _ = read_html(HERE, page, Limits())
     assert [b.text for b in blocks] == ["甲", "", "", "乙", "丙"]
+
+
+def test_an_xhtml_page_declares_its_encoding_in_its_xml_declaration() -> None:
+    page = ('<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML '
+            '1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head></head><body><p>关于印发的通知</p>'
+            "<table><tr><td>工作任务</td></tr></table></body></html>").encode("gbk")
+    blocks, _ = read_html(HERE, page, Limits())
+    assert blocks[0] == Paragraph("关于印发的通知")
+    assert isinstance(blocks[1], Table) and blocks[1].rows[0].cells[0].paragraphs == ["工作任务"]

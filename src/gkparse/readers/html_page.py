@@ -22,7 +22,9 @@ from gkparse.errors import DocumentError
 from gkparse.limits import Limits
 from gkparse.readers.document import Block, GridCell, Paragraph, Table, table_from_grid
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""(?:<meta[^>]+charset\s*=\s*["']?\s*|<\?xml[^>]+encoding\s*=\s*["'])"""
+                           rb"""([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
             "gb_2312-80": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "hz"}
 _BLOCK = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
@@ -40,7 +42,8 @@ _WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\u00a0]*\n[ \t\r\n\f\u00a0]*(?
 
 
 def decode_page(path: Path, data: bytes) -> str:
-    """The page's text, decoded as the page says (see the module's docstring)."""
+    """The page's text, decoded as the page says (see the module's docstring; an XHTML
+    page's ``<?xml encoding=…?>`` counts as a declaration too)."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -196,7 +199,8 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
 
 def read_html(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list[str]]:
     """The page's blocks, and warnings (none so far: what is read is read whole)."""
-    text = decode_page(path, data)
+    # An XHTML page's XML declaration names the encoding decode_page already applied.
+    text = _XML_DECLARATION.sub("", decode_page(path, data), count=1)
     parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                               huge_tree=False, default_doctype=False)
     try:
