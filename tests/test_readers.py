@@ -189,3 +189,19 @@ def test_an_xhtml_page_declares_its_encoding_in_its_xml_declaration() -> None:
     blocks, _ = read_html(HERE, page, Limits())
     assert blocks[0] == Paragraph("关于印发的通知")
     assert isinstance(blocks[1], Table) and blocks[1].rows[0].cells[0].paragraphs == ["工作任务"]
+
+
+def test_a_workbook_title_is_not_a_label_or_an_attachment_number() -> None:
+    from gkparse.readers.spreadsheet import workbook_title
+
+    assert workbook_title(["附件1", "2025年任务分解表", "填报单位：区党政办公室",
+                           "填报日期：2025年3月1日"]) == "2025年任务分解表"
+    assert workbook_title(["附件 2", ""]) is None
+
+
+def test_labelled_values_above_the_header_are_lines_of_text() -> None:
+    rows = [["填报单位：区党政办公室", "", "填报日期：3月1日"], ["任务", "牵头单位", "时限"],
+            ["甲", "区财政局", "6月底前"]]
+    blocks = list(sheet_blocks(rows, []))
+    assert [b.text for b in blocks[:2]] == ["填报单位：区党政办公室", "填报日期：3月1日"]
+    assert isinstance(blocks[2], Table) and len(blocks[2].rows) == 2

@@ -172,7 +172,9 @@ def _parse_blocks(path: str, data: bytes, kind: str, blocks: Iterable[Block],
     info, info_warnings = read_notice_info(lines, year=year,
                                            attachment_title=_attachment_title(lines))
     if kind in SPREADSHEET_FORMATS and info.title is None:
-        info.title = _attachment_title(lines)  # a workbook's title is the row above its table
+        from gkparse.readers.spreadsheet import workbook_title
+
+        info.title = workbook_title([line.text for line in lines if line.before_tasks])
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:

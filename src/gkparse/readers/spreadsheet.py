@@ -1,9 +1,10 @@
 """Task tables kept as workbooks (.xlsx, .xls, .et, .ods) as document blocks.
 
 Each visible sheet is one table, its merged ranges as merges. Rows above the
-header holding at most one value (the sheet's title, ``附件1``) are paragraphs
-before the table, as the title stands above the table in a notice; so the
-notice's fields are null except ``title`` and ``plan_year``, read from them.
+header holding at most one value (the sheet's title, ``附件1``) or only labelled
+values (``填报单位：…``) are paragraphs before the table, as the title stands
+above the table in a notice; so the notice's fields are null except ``title``
+(``workbook_title``) and ``plan_year``, read from them.
 
 .xlsx, .xls and WPS's .et are read by python-calamine (the Rust calamine
 reader pandas also uses): measured on the seed's table saved by XlsxWriter and
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -55,8 +57,27 @@ def _cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _is_text_row(row: list[str]) -> bool:
+    """A row above the table that is lines of text: at most one value (a title, 附件1), or
+    only labelled values (填报单位：…  填报日期：…)."""
+    values = [v for v in row if v.strip()]
+    return len(values) <= 1 or all(re.search(r"[：:]", v) for v in values)
+
+
+_LABEL_OR_ATTACHMENT = re.compile(r"[：:]|^附\s*件\s*\d*$")
+
+
+def workbook_title(lines_above: list[str]) -> str | None:
+    """The title of a workbook's table: the last text row above it that is neither a
+    labelled value (填报单位：…) nor an attachment number (附件1)."""
+    titles = [text.strip() for text in lines_above
+              if text.strip() and not _LABEL_OR_ATTACHMENT.search(text.strip())]
+    return titles[-1] if titles else None
+
+
 def sheet_blocks(rows: list[list[str]], merges: list[Merge]) -> Iterator[Block]:
-    """One sheet: leading rows with at most one value as paragraphs, the rest as one table."""
+    """One sheet: the text rows above the table (``_is_text_row``) as paragraphs, each value
+    its own, and the rest as one table."""
     covered: dict[tuple[int, int], None] = {}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     for (r0, c0), (r1, c1) in merges:
@@ -68,9 +89,9 @@ def sheet_blocks(rows: list[list[str]], merges: list[Merge]) -> Iterator[Block]:
                 if (r, c) != (r0, c0):
                     covered[(r, c)] = None
     first = 0
-    while first < len(rows) and sum(1 for v in rows[first] if v.strip()) <= 1:
-        text = next((v for v in rows[first] if v.strip()), "")
-        yield Paragraph(text.strip())
+    while first < len(rows) and _is_text_row(rows[first]):
+        values = [v.strip() for v in rows[first] if v.strip()]
+        yield from (Paragraph(v) for v in values or [""])
         first += 1
     cells = [GridCell(r - first, c, text, *spans.get((r, c), (1, 1)))
              for r in range(first, len(rows)) for c, text in enumerate(rows[r])
