@@ -178,9 +178,12 @@ def test_strict_files_word_saved_are_read(name: str) -> None:
 
 def test_the_name_may_lie(made: Path, tmp_path: Path) -> None:
     """The format comes from the bytes: a workbook or a web page named .docx is read as what
-    it is."""
-    for source, kind in (("notice.xlsx", "xlsx"), ("notice-gbk.html", "html")):
-        lying = tmp_path / f"{kind}.docx"
+    it is, and so is the web page many sites export as "Excel" or "Word" (.xls, .doc)."""
+    for source, kind, name in (("notice.xlsx", "xlsx", "a.docx"), ("notice-gbk.html", "html",
+                                                                  "b.docx"),
+                               ("notice-gbk.html", "html", "export.xls"),
+                               ("notice-gbk.html", "html", "export.doc")):
+        lying = tmp_path / name
         shutil.copyfile(made / source, lying)
         notice = parse_notice(lying)
         assert notice.source.format == kind and len(notice.tasks) == 56
