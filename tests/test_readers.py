@@ -65,6 +65,10 @@ def test_zip_packages_by_their_parts(tmp_path: Path) -> None:
     (b"", "the file is empty"),
     (b"\x89PNG\r\n\x1a\n" + bytes(8), "this is an image"),
     (b"<?xml version='1.0'?><root/>", "an XML file that is not a notice"),
+    (b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook/>',
+     "an Excel 2003 XML workbook"),
+    (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>',
+     "a Word 2003 XML document"),
     (b"plain words", "not a notice file gkparse reads"),
 ])
 def test_what_is_not_a_notice_is_named(data: bytes, message: str) -> None:

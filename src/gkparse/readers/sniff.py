@@ -90,6 +90,12 @@ def _text_format(path: Path, data: bytes) -> str | None:
     if _HTML_START.search(head) and stripped[:1] == b"<":
         return "html"
     if stripped[:1] == b"<":
+        if b'progid="Excel.Sheet"' in head or b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+            raise DocumentError(path, "an Excel 2003 XML workbook (SpreadsheetML); open it in "
+                                      "Excel or WPS and save it as .xlsx")
+        if b'progid="Word.Document"' in head or b"<w:wordDocument" in head:
+            raise DocumentError(path, "a Word 2003 XML document; open it in Word or WPS and "
+                                      "save it as .docx")
         raise DocumentError(path, "an XML file that is not a notice (not HTML); "
                                   "save the notice as .docx")
     return None
