@@ -34,3 +34,17 @@ def make_notice(tmp_path: Path):
         return write_docx(tmp_path / (name or f"n{next(counter)}.docx"), body)
 
     return make
+
+
+def need_program(found: str | None, what: str, install: str) -> str:
+    """The path of a program a test needs; without it the test is skipped on a developer's
+    machine and fails under CI=true, where ``.ci/run`` has installed it (a CI run that skips
+    its format or browser tests would pass without testing them)."""
+    import os
+
+    if found:
+        return found
+    message = f"{what} is not installed; {install}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true: .ci/run should have installed it)")
+    pytest.skip(message)

@@ -52,7 +52,7 @@ def test_a_bad_file_in_a_parallel_batch_is_reported_and_the_rest_written(tmp_pat
     folder = _folder(tmp_path, count=6, bad=(2, 5))
     result = runner.invoke(app, ["extract", str(folder), "--jobs", "2", "-f", "csv"])
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if "not a .docx" in line]
+    errors = [line for line in result.stderr.splitlines() if "not a notice file" in line]
     assert len(errors) == 2 and "n02.docx" in errors[0] and "n05.docx" in errors[1]
     assert "2 of 6 files could not be read" in result.stderr
     rows = result.stdout.splitlines()
@@ -67,4 +67,4 @@ def test_library_batch_returns_notices_or_rendered_text(tmp_path: Path) -> None:
     assert plain[0].notice is not None and len(plain[0].notice.tasks) == 56
     rendered = list(parse_many(paths, jobs=2, render=FORMATS["jsonl"].piece))
     assert rendered[0].notice is None and json.loads(rendered[0].output)["tasks"][0]["id"] == "1.1.1"
-    assert "not a .docx" in rendered[2].error
+    assert "not a notice file" in rendered[2].error

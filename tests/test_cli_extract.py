@@ -120,10 +120,11 @@ def _malformed_xml() -> bytes:
 
 BAD_INPUTS = {
     "empty.docx": (b"", "the file is empty"),
-    "random.docx": (b"\x00\x01\x02 not a zip at all", "not a .docx (not a zip package)"),
-    "report.docx": (b"%PDF-1.7\n", "this is a PDF"),
-    "page.docx": (b"<html><body>hi</body></html>", "HTML or XML text file"),
-    "old.doc": (_ole2(), "legacy Word .doc or WPS .wps"),
+    "random.docx": (b"\x00\x01\x02 not a zip at all", "not a notice file gkparse reads"),
+    "report.docx": (b"%PDF-1.7\n", "the PDF cannot be read"),
+    "page.docx": (b"<html><body><script>x()</script></body></html>", "the page has no text"),
+    "old.doc": (_ole2(), "an OLE2 (Office 97-2003) file that is neither a Word document nor a "
+                         "workbook"),
     "locked.docx": (_ole2("EncryptedPackage".encode("utf-16-le")), "password-protected"),
     "cut.docx": (SAMPLE.read_bytes()[:20_000], "truncated or corrupt"),
     "nodoc.docx": (_zip_without_document(), "no word/document.xml"),
@@ -147,7 +148,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, name: str) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert "no such file" in run("extract", str(tmp_path / "nope.docx")).stderr
     empty_folder = run("extract", str(tmp_path))
-    assert empty_folder.exit_code == 2 and "no .docx files in this folder" in empty_folder.stderr
+    assert empty_folder.exit_code == 2 and "no notice files (.docx, .doc" in empty_folder.stderr
 
 
 def test_batch_continues_past_a_bad_file_and_exits_2(tmp_path: Path) -> None:

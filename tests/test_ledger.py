@@ -17,7 +17,7 @@ from gkparse.cli import app
 from gkparse.ledger import ENTRY_WORDS, HEADERS, sheet_name
 from gkparse.status import load_status
 
-from conftest import ROOT
+from conftest import ROOT, need_program
 
 SAMPLES = ROOT / "samples"
 runner = CliRunner()
@@ -233,10 +233,11 @@ def test_not_a_workbook_is_one_line(office: Path) -> None:
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed here")
 def test_libreoffice_opens_and_prints_the_workbook_on_a4_landscape(office: Path) -> None:
+    soffice = need_program(SOFFICE, "LibreOffice", "apt-get install libreoffice-calc-nogui "
+                                                   "(scripts/install-test-tools.sh)")
     ledger = _ledger(office)
-    done = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(office / 'lo').as_uri()}",
+    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(office / 'lo').as_uri()}",
                            "--convert-to", "pdf", "--outdir", str(office / "pdf"), str(ledger)],
                           capture_output=True, text=True, timeout=300, check=False)
     pdf = (office / "pdf" / "ledger.pdf").read_bytes()

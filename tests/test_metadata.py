@@ -103,3 +103,13 @@ def test_no_year_anywhere_warns(make_notice) -> None:
     notice = parse_notice(make_notice(p("工作安排") + TABLE))
     assert notice.tasks[0].deadline.due is None
     assert any("--year" in w for w in notice.warnings)
+
+
+def test_a_saved_pages_navigation_trail_is_not_the_title() -> None:
+    from gkparse.metadata import Line, read_notice_info
+
+    lines = [Line(text, before_tasks=True) for text in (
+        "首页 > 政务公开 > 通知公告", "济高新管办字〔2025〕8号",
+        "关于印发济宁高新区贯彻落实2025年济宁市政务公开任务分解表的通知", "各街道、区直各部门：")]
+    info, _ = read_notice_info(lines)
+    assert info.title == "关于印发济宁高新区贯彻落实2025年济宁市政务公开任务分解表的通知"

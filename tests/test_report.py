@@ -9,14 +9,13 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from gkparse.checker import check
 from gkparse.cli import app
 from gkparse.report import render_html
 
-from conftest import ROOT
+from conftest import ROOT, need_program
 
 SAMPLES = ROOT / "samples"
 runner = CliRunner()
@@ -102,13 +101,13 @@ PROBE = """
 """
 
 
-@pytest.mark.skipif(BROWSER is None, reason="no Chromium here (scripts/install-browser.sh)")
 def test_report_as_a_browser_shows_it(tmp_path: Path) -> None:
+    browser = need_program(BROWSER, "Chromium", "scripts/install-browser.sh installs it")
     page = _report(tmp_path)
     probe = tmp_path / "probe.html"
     probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
                      encoding="utf-8")
-    done = subprocess.run([BROWSER, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+    done = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
                            "--dump-dom", probe.as_uri()], capture_output=True, text=True,
                           timeout=120, check=True)
     found = re.search(r'data-probe="([^"]*)"', done.stdout)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gkparse.errors import GkparseError
+from gkparse.errors import DocumentError, GkparseError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
 from gkparse.parser import parse_notice
+from gkparse.readers.sniff import CONVERTED_FORMATS
 from gkparse.roster import Roster, for_unit
 
 
@@ -35,19 +37,41 @@ class BatchResult:
         return self.error is None
 
 
-def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders replaced by the .docx files under them, sorted.
+def expand_inputs(paths: Iterable[Path], suffixes: Iterable[str] | None = None) -> list[Path]:
+    """Files as given; folders replaced by the notice files under them, sorted: those named
+    with ``suffixes`` (lower case), by default every format gkparse reads (.docx, .doc, .wps,
+    .rtf, .odt, .xlsx, .xls, .et, .ods, .html, .htm, .pdf).
 
-    Word's lock files (``~$name.docx``, left beside an open document) are skipped.
+    Word's and WPS's lock files (``~$name.docx``, ``.~name.docx``) are skipped, and so is
+    the folder of parts saved beside a web page (``page_files/``).
     """
+    from gkparse.readers.sniff import NOTICE_SUFFIXES
+
+    wanted = NOTICE_SUFFIXES if suffixes is None else frozenset(suffixes)
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.docx")
-                              if p.is_file() and not p.name.startswith("~$")))
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.suffix.lower() in wanted and p.is_file()
+                              and not p.name.startswith(("~$", ".~"))
+                              and not _in_saved_page_folder(p, path)))
         else:
             out.append(path)
     return out
+
+
+def _in_saved_page_folder(path: Path, top: Path) -> bool:
+    """Whether ``path`` is inside the folder a browser or Word saves beside a web page
+    (``page.html`` with ``page_files/`` or ``page.files/``): its frames and parts are not
+    notices of their own."""
+    for folder in path.relative_to(top).parents:
+        name = folder.name
+        for ending in ("_files", ".files"):
+            if name.endswith(ending) and any(
+                    (top / folder.parent / (name[: -len(ending)] + suffix)).is_file()
+                    for suffix in (".html", ".htm")):
+                return True
+    return False
 
 
 def default_jobs() -> int:
@@ -57,13 +81,21 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _parse_one(path: Path, year: int | None, limits: Limits, debug: bool,
+_Item = tuple[Path, Path | None, str | None]
+"""An input, the .docx LibreOffice made of it (a .doc, .wps, .rtf or .odt in a batch), and
+why LibreOffice could not convert it."""
+
+
+def _parse_one(item: _Item, year: int | None, limits: Limits, debug: bool,
                render: Callable[[Notice], str] | None, unit: str | None = None,
                roster: Roster | None = None, strict: bool = True) -> BatchResult:
     # Runs in a worker: errors come back as text, since exceptions with keyword
     # arguments do not survive pickling intact.
+    path, converted, not_converted = item
+    if not_converted is not None:
+        return BatchResult(path, error=DocumentError(path, not_converted).describe())
     try:
-        notice = parse_notice(path, year=year, limits=limits)
+        notice = parse_notice(path, year=year, limits=limits, converted=converted)
         if unit is not None:
             notice = for_unit(notice, unit, roster, strict=strict)
         if render is None:
@@ -97,9 +129,50 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     """
     jobs = max(1, jobs or default_jobs())
     strict = len(paths) < 2  # a unit one notice of a batch does not name, another may
-    if jobs == 1 or len(paths) < 2:
-        for path in paths:
-            result = _parse_one(path, year, limits, debug, render, unit, roster, strict)
+    with _converted_together(paths, limits) as (docx, failed):
+        items = [(path, docx.get(path), failed.get(path)) for path in paths]
+        yield from _parse_items(items, jobs, year, limits, debug, render, unit, roster, strict,
+                                on_done)
+
+
+@contextmanager
+def _converted_together(paths: list[Path], limits: Limits
+                        ) -> Iterator[tuple[dict[Path, Path], dict[Path, str]]]:
+    """The .doc, .wps, .rtf and .odt files among ``paths`` converted to .docx in one
+    LibreOffice run (starting it costs seconds): the .docx of each, and why LibreOffice could
+    not convert the others. Without LibreOffice, or with one such file only, each is
+    converted (or refused) on its own as it is parsed."""
+    from gkparse.readers.sniff import detect_format, needs_conversion
+
+    legacy = []
+    for path in paths:
+        if not needs_conversion(path):
+            continue
+        try:
+            data = read_input(path, DocumentError, "a notice file", limits.max_file_bytes)
+            legacy.append((path, data, detect_format(path, data)))
+        except DocumentError:
+            continue  # parsing it on its own says what is wrong
+    legacy = [item for item in legacy if item[2] in CONVERTED_FORMATS]
+    if len(legacy) < 2:
+        yield {}, {}
+        return
+    from gkparse.readers.libreoffice import converted_to_docx, find_soffice
+
+    if find_soffice() is None:
+        yield {}, {}
+        return
+    with converted_to_docx(legacy, limits) as conversions:
+        yield conversions.docx, conversions.failed
+
+
+def _parse_items(items: list[_Item], jobs: int, year: int | None, limits: Limits, debug: bool,
+                 render: Callable[[Notice], str] | None, unit: str | None,
+                 roster: Roster | None, strict: bool,
+                 on_done: Callable[[BatchResult], None] | None) -> Iterator[BatchResult]:
+    if jobs == 1 or len(items) < 2:
+        for item in items:
+            result = _parse_one(item, year, limits, debug, render, unit, roster, strict)
             if on_done:
                 on_done(result)
             yield result
@@ -108,11 +181,11 @@ def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None =
     from multiprocessing import Pool  # imported here: a single file never needs it
 
     # Small chunks keep every worker busy to the end; imap keeps the input order.
-    chunk = max(1, min(32, len(paths) // (jobs * 8)))
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
     work = partial(_parse_one, year=year, limits=limits, debug=debug, render=render, unit=unit,
                    roster=roster, strict=strict)
-    with Pool(processes=min(jobs, len(paths))) as pool:
-        for result in pool.imap(work, paths, chunksize=chunk):
+    with Pool(processes=min(jobs, len(items))) as pool:
+        for result in pool.imap(work, items, chunksize=chunk):
             if on_done:
                 on_done(result)
             yield result

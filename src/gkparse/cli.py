@@ -169,7 +169,7 @@ def _warn_days(help_text: str):
 
 
 YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
-                                                help="Plan year for a .docx notice.")]
+                                                help="Plan year for a notice.")]
 UnitOption = Annotated[str | None, typer.Option(
     "--unit", metavar="NAME", show_default=False,
     help="Only the tasks this unit leads or is responsible for, directly or through a "
@@ -219,7 +219,9 @@ class ExtractFormat(StrEnum):
     "gkparse extract notices/ --jobs 4 -o all.jsonl       (a folder: JSON Lines)",
     "gkparse extract notice.docx --unit 洸河街道 -f csv -o tasks.csv"))
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Notice .docx files, or folders of them.",
+    files: Annotated[list[Path], typer.Argument(help="Notice files (.docx, .doc, .wps, .rtf, .odt, "
+                                                ".xlsx, .xls, .et, .ods, .html, .pdf), or "
+                                                "folders of them.",
                                                 metavar="NOTICE...",
                                                 show_default=False)],
     output: _output() = None,
@@ -232,7 +234,7 @@ def extract(
                                                   "the notice.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print parse warnings "
                                         "on stderr.")] = False,
-    max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
+    max_mb: _max_mb("Refuse a notice larger than this many MB, as a file or uncompressed "
                     "(default: 256).") = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
                                              show_default=False,
@@ -241,7 +243,7 @@ def extract(
     unit: UnitOption = None,
     roster: RosterOption = None,
 ) -> None:
-    """Turn notice .docx files (or folders of them) into task records (JSON on stdout).
+    """Turn notices (.docx, .doc, .xlsx, .html, .pdf, …; or folders of them) into task records.
 
     Several files give JSON Lines, one notice per line, in the order given; a
     file that cannot be read is reported and the others are still written.
@@ -254,7 +256,8 @@ def extract(
 
         paths = expand_inputs(files)
         if not paths:
-            raise DocumentError(files[0], "no .docx files in this folder")
+            raise DocumentError(files[0], "no notice files (.docx, .doc, .wps, .rtf, .odt, .xlsx, "
+                                          ".xls, .et, .ods, .html, .pdf) in this folder")
         chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
         pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
@@ -386,7 +389,8 @@ def check(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     notice: Annotated[Path | None, typer.Option("--notice", metavar="FILE", show_default=False,
-                                                help="The notice (.docx, or JSON from extract), "
+                                                help="The notice (any format extract reads, "
+                                                     "or its JSON), "
                                                      "overriding the file's notice: line.")
                       ] = None,
     as_of: _as_of("Check as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
@@ -486,7 +490,7 @@ def lint(
         from gkparse.formats.check import render
         from gkparse.output import write_result
 
-        paths = expand_inputs(files)
+        paths = expand_inputs(files, suffixes=(".docx",))  # drafts: lint reads .docx only
         if not paths:
             raise DocumentError(files[0], "no .docx files in this folder")
         unreadable: list[GkparseError] = []
@@ -553,7 +557,8 @@ def init(
     "gkparse ledger status.yaml --unit 洸河街道 -o 洸河街道.xlsx"))
 def ledger(
     source: Annotated[Path, typer.Argument(metavar="NOTICE|STATUS",
-                                           help="A notice (.docx, or JSON from extract), or a "
+                                           help="A notice (any format extract reads, or its "
+                                                "JSON), or a "
                                                 "status file to fill in the status columns.",
                                            show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE",

@@ -88,9 +88,15 @@ _ISSUER_MAX = 40
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 
 
+# A web page's navigation trail (首页 > 政务公开 > 通知公告), saved with the notice's page.
+_BREADCRUMB = re.compile(r"^(?:当前位置[：:])?[^>＞»/]{1,16}(?:\s*[>＞»/]\s*[^>＞»/]{1,16}){1,}$")
+
+
 def _is_noise(text: str) -> bool:
-    """Lines of the 版头 that are none of the fields: 份号, 密级, 紧急程度, 签发人, 附件N marks."""
-    return bool(_HEAD_NOISE.match(text) or _ATTACHMENT_MARK.match(text))
+    """Lines of the 版头 that are none of the fields: 份号, 密级, 紧急程度, 签发人, 附件N marks,
+    and a saved web page's navigation trail."""
+    return bool(_HEAD_NOISE.match(text) or _ATTACHMENT_MARK.match(text)
+                or ((">" in text or "＞" in text or "»" in text) and _BREADCRUMB.match(text)))
 
 
 def _is_doc_number_line(text: str) -> bool:

@@ -36,6 +36,9 @@ class SourceFile:
     """The notice file as it was given."""
     sha256: str
     """SHA-256 of the file's bytes, hex."""
+    format: str = "docx"
+    """The format recognised from the file's bytes: docx, doc, wps, rtf, odt, xlsx, xls, et,
+    ods, html or pdf."""
 
 
 @RECORD

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -110,6 +111,33 @@ def _main_part_name(path: Path, archive: zipfile.ZipFile, names: set[str], budge
 
 Watcher = Callable[[etree._Element], None]
 
+# Strict Open XML (ISO/IEC 29500 Strict, Word's "Strict Open XML Document") names the same
+# elements in other namespaces. Mapped to Transitional where they are declared, the readers
+# see one vocabulary; the elements gkparse reads (paragraphs, runs, tables, cell properties)
+# have the same names and values in both.
+STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main":
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_DECLARATIONS_WITHIN = 64 * 1024  # Word declares every namespace on the root element
+
+
+def as_transitional(xml: bytes) -> bytes:
+    """A Strict main part with its namespace declarations renamed to Transitional ones.
+
+    Only declarations (``="…"`` right after an ``xmlns`` name) are renamed, and only in the
+    part's head where the root element declares them, so text that quotes the URI is kept.
+    """
+    head = xml[:_DECLARATIONS_WITHIN]
+    if b"purl.oclc.org/ooxml/" not in head:
+        return xml
+    for strict, transitional in STRICT_NAMESPACES.items():
+        head = re.sub(rb'(xmlns(?::[\w.-]+)?\s*=\s*["\'])' + re.escape(strict) + rb'(["\'])',
+                      rb"\g<1>" + transitional + rb"\g<2>", head)
+    return head + xml[_DECLARATIONS_WITHIN:]
+
 
 def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
            tags: tuple[str, ...] = ()) -> etree._Element:
@@ -144,13 +172,17 @@ def refuse_dtd(path: Path, part: str, root: etree._Element) -> None:
 
 
 def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
-                 watch: Watcher | None = None, tags: tuple[str, ...] = ()) -> Package:
+                 watch: Watcher | None = None, tags: tuple[str, ...] = (),
+                 data: bytes | None = None) -> Package:
     """Read and parse the main document part of a .docx, or raise DocumentError.
 
     ``watch`` and ``tags``: see ``_parse``; a watcher may empty elements it has read.
+    ``data``: the package's bytes when the caller has them (read already, or converted
+    from a .doc by LibreOffice); ``path`` then only names the file in messages.
     """
     path = Path(path)
-    data = read_input(path, DocumentError, "a .docx file", limits.max_file_bytes)
+    if data is None:
+        data = read_input(path, DocumentError, "a .docx file", limits.max_file_bytes)
     sniff(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -179,7 +211,7 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
                 raise
             raise DocumentError(path, "the package's parts are encrypted with a zip password; "
                                       "save the document again from Word without one") from exc
-    root = _parse(path, part, xml, watch, tags)
+    root = _parse(path, part, as_transitional(xml), watch, tags)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
         raise DocumentError(path, f"{part} is not a WordprocessingML document")
     return Package(path=path, data=data, document=root, warnings=[])

@@ -1,4 +1,4 @@
-"""``parse_notice``: a .docx notice into a ``Notice`` (metadata, tasks, warnings).
+"""``parse_notice``: a notice (.docx, .doc, .xlsx, .html, .pdf, …) into a ``Notice``.
 
 >>> notice = parse_notice("samples/notice.docx")          # doctest: +SKIP
 >>> notice.notice.doc_number, len(notice.tasks)            # doctest: +SKIP
@@ -7,22 +7,29 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
-from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_deleted, read_p, w
+from gkparse.body_xml import w
 from gkparse.columns import ColumnMap, find_header
+from gkparse.errors import DocumentError, read_input
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile, Task
-from gkparse.package import Package, open_package
+from gkparse.package import open_package
 from gkparse.paragraph_tasks import read_paragraph_tasks
+from gkparse.readers import read_blocks
+from gkparse.readers.document import Block, Paragraph
+from gkparse.readers.docx import docx_blocks
+from gkparse.readers.sniff import (
+    CONVERTED_FORMATS,
+    SPREADSHEET_FORMATS,
+    WORD_FORMATS,
+    detect_format,
+)
 from gkparse.table import CT_Row, StreamedTables, resolve_merges
 from gkparse.task_ids import number_runs
 from gkparse.tasks import TaskReader, cell_lines
@@ -38,28 +45,27 @@ class _Table:
     lines_before: int = 0  # how many notice lines precede the table
 
 
-def _read_body(body: etree._Element, streamed: StreamedTables
-               ) -> tuple[list[Line], list[_Table], list[str]]:
-    """One pass over the body: paragraph lines (text boxes, layout tables) and tables."""
+def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[str]]:
+    """One pass over the blocks: paragraph lines (text boxes, layout tables) and tables."""
     lines: list[Line] = []
     tables: list[_Table] = []
     warnings: list[str] = []
     in_tasks = joins = False
     paragraph = 0
-    for block in iter_blocks(body):
-        if block.tag == P:
-            paragraph += 1
-            text = read_p(block)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            number = None
+            if not block.in_text_box:
+                paragraph += 1
+                number = paragraph
             if joins and lines:  # the paragraph before lost its mark: Word shows them as one
-                lines[-1].text += text
+                lines[-1].text += block.text
             else:
-                lines.append(Line(text, before_tasks=not in_tasks, paragraph=paragraph))
-            joins = mark_deleted(block)
-            lines.extend(Line(read_p(p), before_tasks=not in_tasks)
-                         for p in iter_textbox_paragraphs(block))
+                lines.append(Line(block.text, before_tasks=not in_tasks, paragraph=number))
+            joins = block.runs_on
             continue
         joins = False
-        rows = streamed.rows_of(block)
+        rows = block.rows
         table = _Table(index=len(tables) + 1, rows=rows, columns=find_header(rows))
         previous = tables[-1] if tables else None
         if previous is not None and table.columns is None and rows and _right_after(
@@ -139,51 +145,58 @@ class Layout:
 
 
 def parse_notice(path: str | Path, *, year: int | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> Notice:
-    """Read a notice .docx into a ``Notice`` (its records pass ``gkparse.schema`` validation).
+                 limits: Limits = DEFAULT_LIMITS, converted: Path | None = None) -> Notice:
+    """Read a notice, in any format ``readers.sniff`` recognises, into a ``Notice`` (its records
+    pass ``gkparse.schema`` validation).
 
-    ``year`` overrides the plan year found in the notice. Raises
-    ``gkparse.errors.DocumentError`` for a file that is not a readable .docx;
-    anything read but not cleanly is reported in ``Notice.warnings``.
+    ``year`` overrides the plan year found in the notice. ``converted``: the .docx that
+    LibreOffice made of this .doc/.wps/.rtf/.odt already (``readers.libreoffice``
+    converts a batch in one run). Raises ``gkparse.errors.DocumentError`` for a file that
+    cannot be read; anything read but not cleanly is reported in ``Notice.warnings``.
     """
-    return parse_notice_with_layout(path, year=year, limits=limits)[0]
+    return parse_notice_with_layout(path, year=year, limits=limits, converted=converted)[0]
 
 
 def parse_notice_with_layout(path: str | Path, *, year: int | None = None,
-                             limits: Limits = DEFAULT_LIMITS) -> tuple[Notice, Layout]:
+                             limits: Limits = DEFAULT_LIMITS, converted: Path | None = None
+                             ) -> tuple[Notice, Layout]:
     """``parse_notice``, and where each part was found (``Layout``)."""
-    with _without_cyclic_gc():
-        tables = StreamedTables()
-        package = open_package(path, limits, watch=tables, tags=StreamedTables.TAGS)
-        return _parse_package(str(path), package, tables, year)
+    source = Path(path)
+    data = read_input(source, DocumentError, "a notice file", limits.max_file_bytes)
+    kind = detect_format(source, data)
+    with without_cyclic_gc():
+        if kind in WORD_FORMATS or kind in CONVERTED_FORMATS:
+            docx = data if kind in WORD_FORMATS else _converted(source, data, kind, limits,
+                                                                 converted)
+            streamed = StreamedTables()
+            package = open_package(source, limits, watch=streamed, tags=StreamedTables.TAGS,
+                                   data=docx)
+            body = package.document.find(w("body"))
+            blocks: Iterable[Block] = docx_blocks(package.document if body is None else body,
+                                                  streamed)
+            warnings = package.warnings
+        else:
+            blocks, warnings = read_blocks(source, data, kind, limits)
+        return _parse_blocks(str(path), data, kind, blocks, warnings, year)
 
 
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the records are built.
+def _converted(source: Path, data: bytes, kind: str, limits: Limits,
+               converted: Path | None) -> bytes:
+    from gkparse.readers.libreoffice import docx_of  # subprocess and tempfile: only when needed
 
-    A big table makes hundreds of thousands of small objects, none in cycles, and
-    the collector would walk all of them again and again (a third of the time at
-    20,000 rows). The previous state is restored, whatever happens.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return docx_of(source, data, kind, limits, converted)
 
 
-def _parse_package(path: str, package: Package, streamed: StreamedTables,
-                   year: int | None) -> tuple[Notice, Layout]:
-    body = package.document.find(w("body"))
-    if body is None:
-        body = package.document
-    lines, tables, warnings = _read_body(body, streamed)
+def _parse_blocks(path: str, data: bytes, kind: str, blocks: Iterable[Block],
+                  reader_warnings: list[str], year: int | None) -> tuple[Notice, Layout]:
+    lines, tables, warnings = _read_body(blocks)
     head: dict[str, Line] = {}
     info, info_warnings = read_notice_info(lines, year=year, found=head,
                                            attachment_title=_attachment_title(lines, tables))
+    if kind in SPREADSHEET_FORMATS and info.title is None:
+        from gkparse.readers.spreadsheet import workbook_title
+
+        info.title = workbook_title([line.text for line in lines if line.before_tasks])
     reader = TaskReader(plan_year=info.plan_year)
     for table in tables:
         if table.columns is not None:
@@ -196,10 +209,10 @@ def _parse_package(path: str, package: Package, streamed: StreamedTables,
                         "requirements or deadlines, and no numbered paragraph names its units")
     run_warnings = number_runs(tasks)
     notice = Notice(
-        source=SourceFile(path=path, sha256=hashlib.sha256(package.data).hexdigest()),
+        source=SourceFile(path=path, sha256=hashlib.sha256(data).hexdigest(), format=kind),
         notice=info,
         tasks=tasks,
-        warnings=[*package.warnings, *info_warnings, *warnings, *reader.warnings,
+        warnings=[*reader_warnings, *info_warnings, *warnings, *reader.warnings,
                   *paragraph_warnings, *run_warnings],
     )
     return notice, Layout(head=head, tables=tables, paragraph_clauses=clauses)

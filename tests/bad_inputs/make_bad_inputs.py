@@ -95,6 +95,34 @@ def _zip_encrypted_entry() -> bytes:
     return bytes(data)
 
 
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF with these objects (numbered from 1) and a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _scanned_pdf() -> bytes:
+    """One page that only paints (as a scan's image does): no text layer."""
+    content = b"0.5 g 72 72 451 698 re f"
+    return _pdf(b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+
+
+def _ods(content: str) -> bytes:
+    return _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+                 "content.xml": content}, method=zipfile.ZIP_STORED)
+
+
 SMALL: dict[str, Callable[[], bytes | str]] = {
     "empty.docx": lambda: b"",
     "random-bytes.docx": lambda: bytes(range(256)) * 4,
@@ -102,6 +130,21 @@ SMALL: dict[str, Callable[[], bytes | str]] = {
     "png-renamed.docx": lambda: b"\x89PNG\r\n\x1a\n" + bytes(64),
     "html-saved-as.docx": lambda: "<html><head><meta charset='utf-8'></head><body>通知</body></html>",
     "rtf-saved-as.docx": lambda: r"{\rtf1\ansi\deff0 {\fonttbl {\f0 SimSun;}} notice}",
+    "scanned.pdf": _scanned_pdf,
+    "truncated.pdf": lambda: _scanned_pdf()[:120],
+    "page-without-text.html": lambda: ("<!DOCTYPE html><html><head><meta charset='utf-8'><script>"
+                                       "document.write('通知')</script></head><body><img src="
+                                       "'http://example.invalid/scan.png'></body></html>"),
+    "unknown-charset.html": lambda: ("<html><head><meta charset='x-no-such-charset'></head>"
+                                     "<body><p>通知</p></body></html>"),
+    "web-archive.mht": lambda: ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://"
+                                "example.invalid/notice.html\r\nSubject: 通知\r\nMIME-Version: "
+                                "1.0\r\nContent-Type: multipart/related;\r\n\r\n"),
+    "xml-not-html.xml": lambda: '<?xml version="1.0"?><w:wordDocument xmlns:w="urn:x"/>',
+    "corrupt.xlsx": lambda: _zip({"[Content_Types].xml": "<Types/>",
+                                  "xl/workbook.xml": "<workbook><sheets"}),
+    "corrupt.xls": lambda: _ole2("Root Entry", "Workbook") + bytes(512),
+    "malformed.ods": lambda: _ods("<office:document-content><table:table>"),
     "legacy.doc": lambda: _ole2("Root Entry", "WordDocument", "1Table"),
     "legacy-wps.wps": lambda: _ole2("Root Entry", "WordDocument", "WpsCustomData"),
     "password.docx": lambda: _ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
@@ -186,7 +229,8 @@ def _deflated(text: str) -> tuple[int, int, bytes]:
     return zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush()
 
 
-def zip_bomb(inflated_bytes: int = 1024 * 1024 * 1024, *, claimed_bytes: int | None = None) -> bytes:
+def zip_bomb(inflated_bytes: int = 1024 * 1024 * 1024, *, claimed_bytes: int | None = None,
+             kind: str = "docx") -> bytes:
     """A .docx whose document.xml inflates to ``inflated_bytes`` (1 GB) from about 1 MB.
 
     The deflate stream is one flushed block of compressed zeros repeated, so
@@ -202,9 +246,26 @@ def zip_bomb(inflated_bytes: int = 1024 * 1024 * 1024, *, claimed_bytes: int | N
     for _ in range(count):
         crc = zlib.crc32(zeros, crc)
     size = count * chunk if claimed_bytes is None else claimed_bytes
+    if kind == "xlsx":  # ``kind``: a workbook's sheet inflates instead
+        return _raw_zip([("[Content_Types].xml", *_deflated("<Types/>")),
+                         ("xl/workbook.xml", *_deflated("<workbook/>")),
+                         ("xl/worksheets/sheet1.xml", crc, size, stream)])
     return _raw_zip([("[Content_Types].xml", *_deflated(CONTENT_TYPES)),
                      ("_rels/.rels", *_deflated(RELS)),
                      ("word/document.xml", crc, size, stream)])
+
+
+def pdf_bomb(inflated_bytes: int = 1024 * 1024 * 1024) -> bytes:
+    """A PDF page whose content stream inflates to ``inflated_bytes`` of zeros."""
+    chunk = 1024 * 1024
+    compressor = zlib.compressobj(9)
+    stream = b"".join(compressor.compress(bytes(chunk)) for _ in range(inflated_bytes // chunk))
+    stream += compressor.flush()
+    return _pdf(b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
+                % (len(stream), stream))
 
 
 def too_many_entries(count: int = 10_001) -> bytes:
@@ -224,7 +285,10 @@ def write_large(folder: Path) -> None:
     (folder / "zip-bomb.docx").write_bytes(zip_bomb())
     (folder / "zip-bomb-lying-header.docx").write_bytes(zip_bomb(claimed_bytes=1000))
     (folder / "too-many-entries.docx").write_bytes(too_many_entries())
+    (folder / "zip-bomb.xlsx").write_bytes(zip_bomb(kind="xlsx"))
+    (folder / "pdf-bomb.pdf").write_bytes(pdf_bomb(300 * 1024 * 1024))
     write_sparse(folder / "huge.docx", 300 * 1024 * 1024)
+    write_sparse(folder / "huge.pdf", 300 * 1024 * 1024)
     write_sparse(folder / "status-huge.yaml", 60 * 1024 * 1024)
 
 
