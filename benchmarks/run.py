@@ -152,8 +152,8 @@ import time
 from pathlib import Path
 from datetime import date
 t0 = time.perf_counter()
-from gkparse.checker import load_notice, evaluate, CheckReport
-from gkparse.status import load_status
+from gkparse.tracking.checker import load_notice, evaluate, CheckReport
+from gkparse.tracking.status import load_status
 from gkparse.formats.check import render
 notice = load_notice(Path({str(DATA / f"notice-{size}.json")!r}))
 t1 = time.perf_counter()

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gkparse.status import parse_status  # noqa: E402
-from gkparse.status_edit import edit_status_text  # noqa: E402
+from gkparse.tracking.status import parse_status  # noqa: E402
+from gkparse.tracking.status_edit import edit_status_text  # noqa: E402
 
 WORDS = ["in_progress", "done", "blocked", "todo"]
 

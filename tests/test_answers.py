@@ -20,10 +20,10 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from check_helpers import small_notice, status_file, tracked
-from gkparse.checker import check
 from gkparse.cli import app
-from gkparse.dates import DateError, read_date
 from gkparse.formats.check import FORMATS, render
+from gkparse.grammar.dates import DateError, read_date
+from gkparse.tracking.checker import check
 
 from conftest import ROOT
 
@@ -317,7 +317,7 @@ def test_gk113_in_every_format(future, fmt: str) -> None:
 
 
 def test_the_readme_lists_every_finding() -> None:
-    from gkparse.rules import RULES
+    from gkparse.tracking.rules import RULES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in RULES.values():
@@ -467,7 +467,7 @@ def test_each_command_help_has_two_or_three_examples(command: str) -> None:
 
 
 def test_check_help_lists_every_finding_code() -> None:
-    from gkparse.rules import RULES
+    from gkparse.tracking.rules import RULES
 
     text = _help("check")
     for rule in RULES.values():

@@ -265,6 +265,6 @@ def test_ci_examples_are_valid_and_use_real_options() -> None:
 def test_init_writes_notice_paths_yaml_reads_back_unchanged(ref: str) -> None:
     import yaml
 
-    from gkparse.template import yaml_scalar
+    from gkparse.tracking.template import yaml_scalar
 
     assert yaml.safe_load(f"notice: {yaml_scalar(ref)}") == {"notice": ref}

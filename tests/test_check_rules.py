@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from check_helpers import small_notice, status_file, tracked
-from gkparse.checker import check
+from gkparse.tracking.checker import check
 
 
 def findings(tmp_path: Path, entries: str, **kwargs):
@@ -138,7 +138,7 @@ def test_warn_days_option(tmp_path: Path) -> None:
 
 
 def test_as_of_precedence_and_china_default(tmp_path: Path, monkeypatch) -> None:
-    import gkparse.checker as checker
+    import gkparse.tracking.checker as checker
 
     small_notice(tmp_path)
     path = status_file(tmp_path, tracked(), as_of=None)
@@ -152,7 +152,7 @@ def test_as_of_precedence_and_china_default(tmp_path: Path, monkeypatch) -> None
 def test_today_in_china_is_utc_plus_8(monkeypatch) -> None:
     from datetime import datetime
 
-    import gkparse.checker as checker
+    import gkparse.tracking.checker as checker
 
     class Clock(datetime):
         @classmethod

@@ -198,8 +198,8 @@ def test_extract_imports_only_what_it_uses() -> None:
         done = subprocess.run([sys.executable, "-c", code, str(SAMPLE), f"{tmp}/out.json"],
                               capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
-    assert "gkparse.parser" in loaded and "lxml.etree" in loaded
-    unwanted = {"rich", "yaml", "pydantic", "gkparse.checker", "gkparse.status",
+    assert "gkparse.notice.parser" in loaded and "lxml.etree" in loaded
+    unwanted = {"rich", "yaml", "pydantic", "gkparse.tracking.checker", "gkparse.tracking.status",
                 "gkparse.formats.check", "gkparse.schema", "csv", "multiprocessing",
                 "concurrent.futures", "docx"}
     assert loaded & unwanted == set()

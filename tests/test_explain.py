@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from gkparse.cli import app
-from gkparse.explain import explain_notice
 from gkparse.formats.explain import render
+from gkparse.notice.explain import explain_notice
 
 from docx_factory import FRONT, header_row, p, section_row, task_row, tbl, tc, tr
 

@@ -168,7 +168,7 @@ def test_strict_files_word_saved_are_read(name: str) -> None:
                 "docx2python-strict.docx": "table 1 skipped: no task header row (starts with "
                                            "'Cellaa')"}[name]
     if name.startswith("mammoth"):
-        from gkparse.package import open_package
+        from gkparse.ooxml.package import open_package
 
         text = "".join(open_package(STRICT / name).document.itertext())
         assert text == expected

@@ -90,7 +90,7 @@ def test_golden_agrees_with_seed_dump() -> None:
     above (（二） row 2 lead; （八） rows 2-4 lead and responsible), so the
     expected value is the one above; an empty deadline stays empty.
     """
-    from gkparse.units import split_units
+    from gkparse.grammar.units import split_units
 
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     rows = _seed_table_rows()

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from gkparse.deadline import parse_deadline
+from gkparse.grammar.deadline import parse_deadline
 
 DATES = [
     ("12月底前", date(2025, 12, 31)),

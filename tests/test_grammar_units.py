@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gkparse.grammar.text import parse_chinese_number, split_section_ordinal, split_subsection_ordinal
+from gkparse.grammar.units import split_units
 from gkparse.models import fingerprint
-from gkparse.text import parse_chinese_number, split_section_ordinal, split_subsection_ordinal
-from gkparse.units import split_units
 
 
 @pytest.mark.parametrize(("text", "units"), [

@@ -95,10 +95,10 @@ def _cli(*args: str, env: dict[str, str] | None = None, crash: bool = False
     """Run gkparse in a fresh process; ``crash`` makes parse_notice hit a bug (a KeyError)."""
     code = "from gkparse.cli import main\nmain()\n"
     if crash:
-        code = ("import gkparse.parser\n"
+        code = ("import gkparse.notice.parser\n"
                 "def broken(path, **kw):\n    secret_local = 'do-not-print'\n"
                 "    return {}['missing']\n"
-                "gkparse.parser.parse_notice = broken\n") + code
+                "gkparse.notice.parser.parse_notice = broken\n") + code
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, check=False)
 

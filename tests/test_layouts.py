@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from gkparse import parse_notice
-from gkparse.columns import role_of
-from gkparse.unit_clauses import read_unit_clause
-from gkparse.units import split_units
+from gkparse.grammar.units import split_units
+from gkparse.notice.columns import role_of
+from gkparse.notice.unit_clauses import read_unit_clause
 
 from docx_factory import FRONT, header_row, p, section_row, task_row, tbl, tc, tr
 
@@ -266,7 +266,7 @@ def test_two_tables_without_sections_do_not_share_ids(make_notice) -> None:
     ("完成", "unparsed", None, None),
 ])
 def test_more_deadline_phrases(text: str, kind: str, due: date | None, period: str | None) -> None:
-    from gkparse.deadline import parse_deadline
+    from gkparse.grammar.deadline import parse_deadline
 
     deadline = parse_deadline(text, 2025)
     assert (deadline.text, deadline.kind, deadline.due, deadline.period) == (text, kind, due, period)

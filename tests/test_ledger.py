@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from gkparse.cli import app
-from gkparse.ledger import ENTRY_WORDS, HEADERS, sheet_name
-from gkparse.status import load_status
+from gkparse.office.ledger import ENTRY_WORDS, HEADERS, sheet_name
+from gkparse.tracking.status import load_status
 
 from conftest import ROOT, need_program
 

@@ -106,7 +106,7 @@ def test_no_year_anywhere_warns(make_notice) -> None:
 
 
 def test_a_saved_pages_navigation_trail_is_not_the_title() -> None:
-    from gkparse.metadata import Line, read_notice_info
+    from gkparse.notice.metadata import Line, read_notice_info
 
     lines = [Line(text, before_tasks=True) for text in (
         "首页 > 政务公开 > 通知公告", "济高新管办字〔2025〕8号",

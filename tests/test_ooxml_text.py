@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gkparse import parse_notice
-from gkparse.body_xml import P, read_p, walk_p
+from gkparse.ooxml.body_xml import P, read_p, walk_p
 
 from conftest import ROOT
 from docx_factory import FRONT, HEADER, header_row, p, r, section_row, task_row, tbl, tc, tr
@@ -171,7 +171,7 @@ def test_tracked_deleted_row_is_not_a_task(make_notice) -> None:
 
 
 def _paragraphs_of(path: Path) -> list:
-    from gkparse.package import open_package
+    from gkparse.ooxml.package import open_package
 
     return list(open_package(path).document.iter(P))
 

@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from gkparse import parse_notice
-from gkparse.dates import DateError, read_date
-from gkparse.deadline import parse_deadline
 from gkparse.errors import DocumentError, StatusFileError
+from gkparse.grammar.dates import DateError, read_date
+from gkparse.grammar.deadline import parse_deadline
+from gkparse.grammar.text import parse_chinese_number, trim
+from gkparse.grammar.units import EMPTY_MARKERS, SEPARATORS, split_units
 from gkparse.schema import validate_notice
-from gkparse.status import parse_status
-from gkparse.text import parse_chinese_number, trim
-from gkparse.units import EMPTY_MARKERS, SEPARATORS, split_units
+from gkparse.tracking.status import parse_status
 
 from docx_factory import FRONT, document_xml, header_row, p, section_row, tbl, tc, tr, write_docx
 

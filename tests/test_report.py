@@ -11,9 +11,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from gkparse.checker import check
 from gkparse.cli import app
-from gkparse.report import render_html
+from gkparse.office.report import render_html
+from gkparse.tracking.checker import check
 
 from conftest import ROOT, need_program
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from gkparse import parse_notice
 from gkparse.cli import app
-from gkparse.roster import Roster, RosterError, UnknownUnitError, for_unit, load_roster
+from gkparse.tracking.roster import Roster, RosterError, UnknownUnitError, for_unit, load_roster
 
 from conftest import ROOT
 

@@ -10,8 +10,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkparse.status import CHINESE_STATUS, StatusEntry, parse_status
-from gkparse.status_edit import double_quoted, edit_status_text
+from gkparse.tracking.status import CHINESE_STATUS, StatusEntry, parse_status
+from gkparse.tracking.status_edit import double_quoted, edit_status_text
 
 STATUSES = list(CHINESE_STATUS)
 # Text people type: Chinese, quotes, colons, hashes, line breaks, leading/trailing spaces.

@@ -24,12 +24,12 @@ from typer.testing import CliRunner
 
 from gkparse.cli import app
 from gkparse.errors import StatusFileError
-from gkparse.ledger_import import read_ledger
 from gkparse.limits import MB, Limits
+from gkparse.office.ledger_import import read_ledger
+from gkparse.office.workbook import WorkbookError
 from gkparse.output import OutputError, replace_file
-from gkparse.status import load_status, parse_status
-from gkparse.status_edit import edit_status_text
-from gkparse.workbook import WorkbookError
+from gkparse.tracking.status import load_status, parse_status
+from gkparse.tracking.status_edit import edit_status_text
 
 from conftest import ROOT
 
@@ -191,7 +191,7 @@ def test_two_imports_at_once_both_land(office: Path) -> None:
 
 
 def test_a_file_changed_while_gkparse_worked_is_not_written(office: Path) -> None:
-    from gkparse.inplace import open_for_edit
+    from gkparse.tracking.inplace import open_for_edit
 
     path = _status(office, HEAD + "tasks:\n  \"1.1.4\": todo\n")
     with open_for_edit(path, max_bytes=MB) as edited:
@@ -202,7 +202,7 @@ def test_a_file_changed_while_gkparse_worked_is_not_written(office: Path) -> Non
 
 
 def test_a_second_writer_waits_for_the_lock(office: Path) -> None:
-    from gkparse.inplace import open_for_edit
+    from gkparse.tracking.inplace import open_for_edit
 
     path = _status(office, "tasks:\n")
     order: list[str] = []
@@ -221,7 +221,7 @@ def test_a_second_writer_waits_for_the_lock(office: Path) -> None:
 
 
 def test_a_lock_held_too_long_is_one_clear_error(office: Path) -> None:
-    from gkparse.inplace import open_for_edit
+    from gkparse.tracking.inplace import open_for_edit
 
     path = _status(office, "tasks:\n")
     with open_for_edit(path, max_bytes=MB), pytest.raises(StatusFileError,
@@ -508,7 +508,7 @@ def test_the_editor_refuses_to_change_a_value_shared_inside_entries() -> None:
 
 def test_the_editor_writes_four_space_files_in_four_spaces() -> None:
     text = 'tasks:\n    "1":\n        status: done\n'
-    from gkparse.status import StatusEntry
+    from gkparse.tracking.status import StatusEntry
 
     out = edit_status_text(text, "s.yaml", {"1": {"note": "好"}},
                            [StatusEntry("2", 0, status="blocked", evidence=["x"])])
@@ -525,7 +525,7 @@ STYLES = sorted((ROOT / "tests" / "status_styles").glob("*.yaml"))
 
 @pytest.mark.parametrize("path", STYLES, ids=lambda p: p.name)
 def test_every_style_takes_an_edit_and_keeps_its_other_lines(path: Path) -> None:
-    from gkparse.status import StatusEntry
+    from gkparse.tracking.status import StatusEntry
 
     original = path.read_bytes().decode("utf-8")
     before = parse_status(original, path)

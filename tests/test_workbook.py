@@ -13,7 +13,7 @@ from openpyxl.cell.text import InlineFont
 from typer.testing import CliRunner
 
 from gkparse.cli import app
-from gkparse.workbook import FormulaWithoutValue, WorkbookError, read_sheets
+from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, read_sheets
 
 from conftest import ROOT
 

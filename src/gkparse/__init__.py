@@ -6,6 +6,12 @@ The library is usable without the CLI::
     >>> notice = gkparse.parse_notice("samples/notice.docx")   # doctest: +SKIP
     >>> report = gkparse.check("samples/status.yaml")          # doctest: +SKIP
 
+The layers are folders (docs/architecture.md draws them): ``readers`` turn each format into
+one stream of blocks, ``ooxml`` reads Office Open XML for them, ``notice`` turns blocks into
+records with the ``grammar`` modules, ``tracking`` reads, edits and checks the status file,
+``office`` writes and reads the ledger and the report, ``formats`` renders results, ``lint``
+checks a notice's layout, and ``cli`` only wires them.
+
 Names are imported lazily so that ``gkparse --version`` does not pay for lxml
 or pydantic.
 """
@@ -18,12 +24,14 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from gkparse.models import Notice, Task
-    from gkparse.parser import parse_notice
+    from gkparse.notice.parser import parse_notice
+    from gkparse.tracking.checker import check
 
-__all__ = ["Notice", "Task", "__version__", "parse_notice"]
+__all__ = ["Notice", "Task", "__version__", "check", "parse_notice"]
 
 _LAZY = {
-    "parse_notice": "gkparse.parser",
+    "parse_notice": "gkparse.notice.parser",
+    "check": "gkparse.tracking.checker",
     "Notice": "gkparse.models",
     "Task": "gkparse.models",
 }

@@ -16,9 +16,9 @@ from pathlib import Path
 from gkparse.errors import DocumentError, GkparseError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
-from gkparse.parser import parse_notice
+from gkparse.notice.parser import parse_notice
 from gkparse.readers.sniff import CONVERTED_FORMATS
-from gkparse.roster import Roster, for_unit
+from gkparse.tracking.roster import Roster, for_unit
 
 
 @dataclass

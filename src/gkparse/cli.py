@@ -151,7 +151,7 @@ def _limits(max_mb: int | None):  # -> Limits, imported lazily
 
 def _as_of_date(text: str) -> date:
     """``--as-of``, read by the one date reader; a bad date is a usage error like --fail-on's."""
-    from gkparse.dates import read_date
+    from gkparse.grammar.dates import read_date
 
     try:
         return read_date(text)
@@ -189,7 +189,7 @@ def _roster(unit: str | None, explicit: Path | None, beside: Path):  # -> Roster
     """Load the roster a --unit view needs."""
     if unit is None:
         return None
-    from gkparse.roster import find_roster
+    from gkparse.tracking.roster import find_roster
 
     return find_roster(explicit, beside)
 
@@ -197,7 +197,7 @@ def _roster(unit: str | None, explicit: Path | None, beside: Path):  # -> Roster
 def _note_without_roster(unit: str | None, roster: object) -> None:
     """Say once, after the work, that a --unit view had no roster to go by."""
     if unit is not None and roster is None:
-        from gkparse.roster import without_roster_note
+        from gkparse.tracking.roster import without_roster_note
 
         eprint(f"gkparse: note: {without_roster_note(unit)}")
 
@@ -344,8 +344,8 @@ def explain(
     Example: gkparse explain notice.docx
     """
     with reporting_errors():
-        from gkparse.explain import explain_notice
         from gkparse.formats.explain import render
+        from gkparse.notice.explain import explain_notice
         from gkparse.output import write_result
 
         data = explain_notice(notice, year=year, limits=_limits(max_mb))
@@ -373,8 +373,8 @@ class FailOn(StrEnum):
 
 
 def _rules_list() -> str:
-    """check's findings, one line each, for its help (gkparse.rules loads nothing else)."""
-    from gkparse.rules import RULES
+    """check's findings, one line each, for its help (gkparse.tracking.rules loads nothing else)."""
+    from gkparse.tracking.rules import RULES
 
     return "\b\nFindings:\n" + "\n".join(
         f"  {rule.code} {rule.name:<18} {rule.severity:<8} {rule.description}"
@@ -414,9 +414,9 @@ def check(
     Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
     """
     with reporting_errors():
-        from gkparse.checker import check as run_check
         from gkparse.formats.check import render
         from gkparse.output import write_result
+        from gkparse.tracking.checker import check as run_check
 
         units = _roster(unit, roster, status_file)
         report = run_check(status_file, notice=notice, as_of=as_of, warn_days=warn_days,
@@ -533,9 +533,9 @@ def init(
 ) -> None:
     """Write a status file for a notice: every task todo, with a comment describing it."""
     with reporting_errors():
-        from gkparse.checker import load_notice
         from gkparse.output import refuse_to_replace, write_result
-        from gkparse.template import merge_into, render_template
+        from gkparse.tracking.checker import load_notice
+        from gkparse.tracking.template import merge_into, render_template
 
         loaded = load_notice(notice, year=year)
         if output.exists() and merge:
@@ -576,9 +576,9 @@ def ledger(
     file the status columns, red/yellow/green rows and a 汇总 sheet.
     """
     with reporting_errors():
-        from gkparse.checker import load_progress
-        from gkparse.ledger import render_ledger
+        from gkparse.office.ledger import render_ledger
         from gkparse.output import refuse_to_replace, write_result
+        from gkparse.tracking.checker import load_progress
 
         if not force:
             refuse_to_replace(output, "it may hold what units filled in; use --force to "
@@ -619,10 +619,10 @@ def report(
     due-soon list, and every task with filters by unit and status (no JavaScript needed).
     """
     with reporting_errors():
-        from gkparse.checker import load_progress
         from gkparse.errors import StatusFileError
+        from gkparse.office.report import render_html, render_markdown
         from gkparse.output import write_result
-        from gkparse.report import render_html, render_markdown
+        from gkparse.tracking.checker import load_progress
 
         if fmt == ReportFormat.html and output is None and sys.stdout.isatty():
             eprint("gkparse: the HTML report is a page for a browser, not the terminal: write "
@@ -666,7 +666,7 @@ def status_import(
     (or --skip-bad).
     """
     with reporting_errors():
-        from gkparse.ledger_import import import_ledger
+        from gkparse.office.ledger_import import import_ledger
         from gkparse.plural import counted
 
         plan = import_ledger(workbook, into, write=not dry_run, skip_bad=skip_bad)

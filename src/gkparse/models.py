@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from gkparse.deadline import PYDANTIC_CONFIG, Deadline
-from gkparse.text import squeeze_whitespace
+from gkparse.grammar.deadline import PYDANTIC_CONFIG, Deadline
+from gkparse.grammar.text import squeeze_whitespace
 
 SCHEMA_VERSION = 1
 RECORD = dataclass(kw_only=True, slots=True)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
-from gkparse.deadline import PYDANTIC_CONFIG
+from gkparse.grammar.deadline import PYDANTIC_CONFIG
 from gkparse.models import SCHEMA_VERSION, Notice, Task, to_data
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gkparse.body_xml import TBL, P, iter_blocks, iter_cells, iter_rows, read_p, w
+from gkparse.ooxml.body_xml import TBL, P, iter_blocks, iter_cells, iter_rows, read_p, w
 
 DIGIT = "0-9０-９"
 CN_DIGIT = "〇零○Ｏ一二两三四五六七八九十"

@@ -19,7 +19,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.package import SAFE_XML, open_package, refuse_dtd
+from gkparse.ooxml.package import SAFE_XML, open_package, refuse_dtd
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gkparse.body_xml import BODY
-from gkparse.checker import SEVERITY_RANK
 from gkparse.errors import GkparseError
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.lint.findings import RULES, LintFinding, LintRule
@@ -15,6 +13,8 @@ from gkparse.lint.layout import read_layout
 from gkparse.lint.parts import read_parts
 from gkparse.lint.rules import CHECKS, Context
 from gkparse.lint.styles import StyleSheet
+from gkparse.ooxml.body_xml import BODY
+from gkparse.tracking.checker import SEVERITY_RANK
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

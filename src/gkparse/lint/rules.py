@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from gkparse.body_xml import ALTERNATE_CONTENT, MC_CHOICE, MC_FALLBACK, SDT, SDT_CONTENT, P, R, T, w
 from gkparse.lint.findings import LintFinding, make_finding
 from gkparse.lint.layout import (
     ATTACHMENT_ITEM,
@@ -31,6 +30,7 @@ from gkparse.lint.layout import (
 )
 from gkparse.lint.parts import R_NS, DocxParts
 from gkparse.lint.styles import RunFormat, StyleSheet, in_family
+from gkparse.ooxml.body_xml import ALTERNATE_CONTENT, MC_CHOICE, MC_FALLBACK, SDT, SDT_CONTENT, P, R, T, w
 
 TWIPS_PER_MM = 1440 / 25.4
 TOLERANCE_MM = 1.0  # the standard's ±1 mm for 天头 and 订口, applied to the text block too

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from gkparse.body_xml import w
+from gkparse.ooxml.body_xml import w
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RPR, _PPR, _RFONTS, _SZ = w("rPr"), w("pPr"), w("rFonts"), w("sz")

@@ -1,6 +1,6 @@
 """Readers of the formats a notice arrives in, each giving the same ``document.Block`` stream.
 
-The notice logic (``gkparse.parser``) sees paragraphs and tables of grid rows with
+The notice logic (``gkparse.notice.parser``) sees paragraphs and tables of grid rows with
 merges resolved, never a file format: ``sniff`` names the format from the bytes,
 ``docx`` reads WordprocessingML (Transitional and Strict), ``libreoffice`` turns
 .doc/.wps/.rtf/.odt into .docx, and ``spreadsheet``, ``html_page`` and ``pdf`` read

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gkparse.table import CT_Row, CT_Tc, resolve_merges
+from gkparse.ooxml.table import CT_Row, CT_Tc, resolve_merges
 
 
 @dataclass(slots=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from gkparse.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_deleted, read_p
+from gkparse.ooxml.body_xml import P, iter_blocks, iter_textbox_paragraphs, mark_deleted, read_p
+from gkparse.ooxml.table import StreamedTables
 from gkparse.readers.document import Block, Paragraph, Table
-from gkparse.table import StreamedTables
 
 
 def docx_blocks(body: etree._Element, streamed: StreamedTables) -> Iterator[Block]:

@@ -29,7 +29,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import MB, Limits
-from gkparse.package import SAFE_XML, refuse_dtd
+from gkparse.ooxml.package import SAFE_XML, refuse_dtd
 from gkparse.readers.document import Block, GridCell, Paragraph, table_from_grid
 
 MAX_CELLS = 5_000_000
@@ -200,7 +200,7 @@ def _odf_text(cell: etree._Element) -> str:
 
 def _ods_sheets(path: Path, data: bytes, limits: Limits
                 ) -> Iterator[tuple[list[list[str]], list[Merge]]]:
-    from gkparse.package import _Budget
+    from gkparse.ooxml.package import _Budget
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "content.xml" not in archive.namelist():

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gkparse.inplace import open_for_edit
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.output import OutputError
-from gkparse.status import StatusEntry, decode_status, parse_status
-from gkparse.status_edit import NewEntry, comment_text, edit_status_text, render_entry, scalar
+from gkparse.tracking.inplace import open_for_edit
+from gkparse.tracking.status import StatusEntry, decode_status, parse_status
+from gkparse.tracking.status_edit import NewEntry, comment_text, edit_status_text, render_entry, scalar
 
 SHORT = 36
 
@@ -92,7 +92,7 @@ def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[
 
 def merge_into(path: Path, notice: Notice, *, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """Add the notice's missing tasks to the status file at ``path``, in place and under its
-    lock (see ``gkparse.inplace``); the ids added, in notice order."""
+    lock (see ``gkparse.tracking.inplace``); the ids added, in notice order."""
     with open_for_edit(path, max_bytes=limits.max_status_bytes) as edited:
         merged, added = merge_template(decode_status(edited.data, path), notice, str(path))
         if added:

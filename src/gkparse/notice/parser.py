@@ -12,15 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gkparse.body_xml import w
-from gkparse.columns import ColumnMap, find_header
 from gkparse.errors import DocumentError, read_input
 from gkparse.gcpause import without_cyclic_gc
+from gkparse.grammar.text import trim
 from gkparse.limits import DEFAULT_LIMITS, Limits
-from gkparse.metadata import Line, read_notice_info
 from gkparse.models import Notice, SourceFile, Task
-from gkparse.package import open_package
-from gkparse.paragraph_tasks import read_paragraph_tasks
+from gkparse.notice.columns import ColumnMap, find_header
+from gkparse.notice.metadata import Line, read_notice_info
+from gkparse.notice.paragraph_tasks import read_paragraph_tasks
+from gkparse.notice.task_ids import number_runs
+from gkparse.notice.tasks import TaskReader, cell_lines
+from gkparse.ooxml.body_xml import w
+from gkparse.ooxml.package import open_package
+from gkparse.ooxml.table import CT_Row, StreamedTables, resolve_merges
 from gkparse.readers import read_blocks
 from gkparse.readers.document import Block, Paragraph
 from gkparse.readers.docx import docx_blocks
@@ -30,10 +34,6 @@ from gkparse.readers.sniff import (
     WORD_FORMATS,
     detect_format,
 )
-from gkparse.table import CT_Row, StreamedTables, resolve_merges
-from gkparse.task_ids import number_runs
-from gkparse.tasks import TaskReader, cell_lines
-from gkparse.text import trim
 
 
 @dataclass

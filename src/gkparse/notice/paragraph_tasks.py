@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkparse.metadata import Line
+from gkparse.grammar.text import CHINESE_NUMERAL, clean_title, parse_chinese_number, trim
 from gkparse.models import Level, Task, TaskSource, fingerprint
-from gkparse.tasks import read_deadline
-from gkparse.text import CHINESE_NUMERAL, clean_title, parse_chinese_number, trim
-from gkparse.unit_clauses import has_unit_words, label_role, read_unit_clause
+from gkparse.notice.metadata import Line
+from gkparse.notice.tasks import read_deadline
+from gkparse.notice.unit_clauses import has_unit_words, label_role, read_unit_clause
 
 _SECTION = re.compile(rf"^\s*([{CHINESE_NUMERAL}]+)\s*、\s*")
 _SUBSECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL}]+)\s*[）)]\s*")

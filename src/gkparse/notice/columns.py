@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gkparse.table import CT_Row
-from gkparse.text import squeeze_whitespace
+from gkparse.grammar.text import squeeze_whitespace
+from gkparse.ooxml.table import CT_Row
 
 Role = Literal["task", "lead", "responsible", "requirement", "deadline", "officials", "seq",
                "remarks"]

@@ -30,7 +30,7 @@ from lxml import etree
 
 from gkparse.errors import GkparseError, read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC
+from gkparse.ooxml.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC
 
 _CHUNK = 1024 * 1024
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from gkparse.columns import role_of
-from gkparse.deadline import parse_deadline
-from gkparse.text import trim
-from gkparse.units import split_units
+from gkparse.grammar.deadline import parse_deadline
+from gkparse.grammar.text import trim
+from gkparse.grammar.units import split_units
+from gkparse.notice.columns import role_of
 
 ClauseRole = Literal["lead", "responsible", "deadline", "officials"]
 

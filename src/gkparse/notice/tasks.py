@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkparse.columns import ColumnMap
-from gkparse.deadline import Deadline, parse_deadline
-from gkparse.models import Level, Task, TaskSource, fingerprint
-from gkparse.table import CT_Row, CT_Tc
-from gkparse.text import (
+from gkparse.grammar.deadline import Deadline, parse_deadline
+from gkparse.grammar.text import (
     SECTION_ORDINAL,
     split_section_ordinal,
     split_subsection_ordinal,
     trim,
 )
-from gkparse.unit_clauses import read_unit_clause
-from gkparse.units import split_units
+from gkparse.grammar.units import split_units
+from gkparse.models import Level, Task, TaskSource, fingerprint
+from gkparse.notice.columns import ColumnMap
+from gkparse.notice.unit_clauses import read_unit_clause
+from gkparse.ooxml.table import CT_Row, CT_Tc
 
 
 def cell_lines(cell: CT_Tc | None) -> list[str]:

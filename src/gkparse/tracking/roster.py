@@ -65,7 +65,7 @@ def load_roster(path: str | Path) -> Roster:
     """Read ``units.yaml``; a RosterError names the file and what is wrong."""
     import yaml
 
-    from gkparse.status import SafeLoader, yaml_error
+    from gkparse.tracking.status import SafeLoader, yaml_error
 
     path = Path(path)
     raw = read_input(path, RosterError, "a roster file", MAX_ROSTER_BYTES)

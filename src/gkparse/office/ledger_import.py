@@ -21,11 +21,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gkparse.dates import read_date
 from gkparse.errors import read_input
-from gkparse.ledger import BASELINE_SHEET, remark, remark_field
+from gkparse.grammar.dates import read_date
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.status import (
+from gkparse.office.ledger import BASELINE_SHEET, remark, remark_field
+from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
+from gkparse.tracking.status import (
     CHINESE_STATUS,
     STATUS_WORDS,
     StatusEntry,
@@ -34,7 +35,6 @@ from gkparse.status import (
     decode_status,
     parse_status,
 )
-from gkparse.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
 
 MAX_LEDGER_BYTES = 100 * MB
 HEADER_SEARCH_ROWS = 30
@@ -160,7 +160,7 @@ def parse_cell_date(value: object) -> date | str | None:
         return value
     text = str(value).strip()
     try:
-        return read_date(text)  # the one date reader (gkparse.dates), as for --as-of
+        return read_date(text)  # the one date reader (gkparse.grammar.dates), as for --as-of
     except ValueError:
         return text
 
@@ -439,7 +439,7 @@ class ImportPlan:
 @contextmanager
 def _status_bytes(path: Path, write: bool, limits: Limits) -> Iterator[Any]:
     """The status file's bytes: locked for an in-place update, or just read for a dry run."""
-    from gkparse.inplace import EditedFile, open_for_edit
+    from gkparse.tracking.inplace import EditedFile, open_for_edit
 
     if write:
         with open_for_edit(path, max_bytes=limits.max_status_bytes) as edited:
@@ -459,8 +459,8 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
     not change meanwhile. New entries get the fingerprint of the task they
     track (from the status file's notice).
     """
-    from gkparse.checker import load_notice
-    from gkparse.status_edit import edit_status_text
+    from gkparse.tracking.checker import load_notice
+    from gkparse.tracking.status_edit import edit_status_text
 
     status_path = Path(status_path)
     with _status_bytes(status_path, write, limits) as edited:

@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from gkparse.models import CitedDocument, DocNumberParts, NoticeInfo
-from gkparse.text import (
+from gkparse.grammar.text import (
     CHINESE_NUMERAL,
     SECTION_ORDINAL,
     parse_chinese_number,
     squeeze_whitespace,
     trim,
 )
-from gkparse.units import split_units
+from gkparse.grammar.units import split_units
+from gkparse.models import CitedDocument, DocNumberParts, NoticeInfo
 
 DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{2,30}?)\s*[〔\[［【]\s*(?P<year>\d{4})\s*[〕\]］】]"

@@ -17,9 +17,9 @@ from gkparse.errors import DocumentError, StatusFileError, read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.plural import counted
-from gkparse.roster import Roster, for_unit
-from gkparse.rules import RULES, SEVERITY_RANK, Severity
-from gkparse.status import StatusEntry, StatusFile, load_status
+from gkparse.tracking.roster import Roster, for_unit
+from gkparse.tracking.rules import RULES, SEVERITY_RANK, Severity
+from gkparse.tracking.status import StatusEntry, StatusFile, load_status
 
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
 
@@ -172,7 +172,7 @@ def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT
             return read_notice_json(data)
         except NoticeJsonError as exc:
             raise DocumentError(path, f"not a notice JSON from gkparse extract: {exc}") from None
-    from gkparse.parser import parse_notice
+    from gkparse.notice.parser import parse_notice
 
     return parse_notice(path, year=year, limits=limits)
 

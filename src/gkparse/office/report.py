@@ -6,7 +6,7 @@ filters by unit and status are radio buttons that CSS rules act on, so they
 work with scripting off and print as filtered. Every piece of user text is
 escaped. Both renderers are pure functions of the checked report.
 
->>> from gkparse.checker import check
+>>> from gkparse.tracking.checker import check
 >>> "<h1>" in render_html(check("samples/status.yaml"))
 True
 """
@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from gkparse.checker import CheckReport, TaskState, task_states
-from gkparse.ledger import STATUS_LABELS
+from gkparse.office.ledger import STATUS_LABELS
+from gkparse.tracking.checker import CheckReport, TaskState, task_states
 
 # Status order in bars and legends, with its colour.
 SEGMENTS: list[tuple[str, str, str]] = [(status, STATUS_LABELS[status], colour) for status, colour in (

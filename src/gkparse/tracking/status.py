@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 import yaml
 
-from gkparse.dates import read_date
 from gkparse.errors import GkparseError, StatusFileError, read_input
 from gkparse.gcpause import without_cyclic_gc
+from gkparse.grammar.dates import read_date
 from gkparse.limits import DEFAULT_LIMITS
 
 try:  # the C loader is several times faster on large files

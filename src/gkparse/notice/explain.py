@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gkparse.grammar.text import trim
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import to_data
-from gkparse.parser import Layout, parse_notice_with_layout
-from gkparse.text import trim
+from gkparse.notice.parser import Layout, parse_notice_with_layout
 
 HEAD_FIELDS = ("issuer", "doc_number", "title", "addressees", "attachments", "signatory",
                "issued_on", "disclosure")

@@ -29,7 +29,7 @@ import yaml
 
 from gkparse.errors import StatusFileError
 from gkparse.gcpause import without_cyclic_gc
-from gkparse.status import (
+from gkparse.tracking.status import (
     CHINESE_STATUS,
     ENTRY_FIELDS,
     STATUS_WORDS,

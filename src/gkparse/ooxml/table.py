@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gkparse.body_xml import (
+from gkparse.ooxml.body_xml import (
     ALTERNATE_CONTENT,
     BLOCK_WRAPPERS,
     BODY,

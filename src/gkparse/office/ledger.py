@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
 
-from gkparse.checker import TaskState, task_states
 from gkparse.models import Notice
-from gkparse.status import CHINESE_STATUS, StatusEntry
+from gkparse.tracking.checker import TaskState, task_states
+from gkparse.tracking.status import CHINESE_STATUS, StatusEntry
 
 STATUS_LABELS = {**CHINESE_STATUS, "untracked": "未跟踪"}
 ENTRY_WORDS = list(CHINESE_STATUS.values())  # what the drop-down offers

@@ -8,7 +8,7 @@ round again within the run, as in two tables without sections). The first run ke
 ``init`` never writes a key twice and no command meets a duplicate id.
 
 >>> from gkparse.models import Level, Task, TaskSource
->>> from gkparse.deadline import Deadline
+>>> from gkparse.grammar.deadline import Deadline
 >>> def task(id, section):
 ...     return Task(id=id, section=Level(ordinal=section, title=str(section)), requirement="x",
 ...                 deadline=Deadline(text="", kind="none"), fingerprint="0",

@@ -21,8 +21,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from gkparse.text import CHINESE_NUMERAL, normalise_width, parse_chinese_number, trim
-from gkparse.units import is_empty_marker
+from gkparse.grammar.text import CHINESE_NUMERAL, normalise_width, parse_chinese_number, trim
+from gkparse.grammar.units import is_empty_marker
 
 DeadlineKind = Literal["date", "ongoing", "recurring", "none", "unparsed"]
 Period = Literal["month", "quarter", "half_year", "year"]

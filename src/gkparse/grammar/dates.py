@@ -9,7 +9,7 @@ anything else is a ``DateError`` that says what was wrong and how to write it.
 >>> read_date("2025-13-01")
 Traceback (most recent call last):
 ...
-gkparse.dates.DateError: '2025-13-01' is not a date: there is no month 13
+gkparse.grammar.dates.DateError: '2025-13-01' is not a date: there is no month 13
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 import unicodedata
 from datetime import date
 
-from gkparse.text import CHINESE_NUMERAL, parse_chinese_number
+from gkparse.grammar.text import CHINESE_NUMERAL, parse_chinese_number
 
 HOW = "write it like 2025-10-15 (or 2025/10/15, 2025.10.15, 2025年10月15日)"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gkparse.text import trim
+from gkparse.grammar.text import trim
 
 SEPARATORS = frozenset("、，,；;\n\r\v")
 EMPTY_MARKERS = frozenset({"——", "—", "-", "--", "－", "/", "／", "无", "―", "─"})
