@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gkparse.tracking.status import CHINESE_STATUS, StatusEntry, parse_status  # noqa: E402
+from gkparse.tracking.status import StatusEntry, parse_status
 from gkparse.tracking.status_edit import edit_status_text  # noqa: E402
+from gkparse.tracking.vocabulary import CHINESE_STATUS  # noqa: E402
 
 CORPUS = ROOT / "tests" / "status_styles"
 CHANGE = {"status": "blocked", "note": "新备注：等待批复", "evidence": ["会议纪要", "照片.zip"]}

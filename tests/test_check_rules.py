@@ -152,15 +152,15 @@ def test_as_of_precedence_and_china_default(tmp_path: Path, monkeypatch) -> None
 def test_today_in_china_is_utc_plus_8(monkeypatch) -> None:
     from datetime import datetime
 
-    import gkparse.tracking.checker as checker
+    import gkparse.tracking.vocabulary as vocabulary
 
     class Clock(datetime):
         @classmethod
         def now(cls, tz=None):  # 2025-12-31 17:00 UTC is already 2026-01-01 in Beijing
             return datetime(2025, 12, 31, 17, 0, tzinfo=UTC).astimezone(tz)
 
-    monkeypatch.setattr(checker, "datetime", Clock)
-    assert checker.today_in_china() == date(2026, 1, 1)
+    monkeypatch.setattr(vocabulary, "datetime", Clock)
+    assert vocabulary.today_in_china() == date(2026, 1, 1)
 
 
 def test_summary_counts(tmp_path: Path) -> None:
@@ -170,3 +170,12 @@ def test_summary_counts(tmp_path: Path) -> None:
     assert summary.by_status == {"todo": 0, "in_progress": 1, "done": 1, "blocked": 1,
                                  "waived": 0, "untracked": 3}
     assert summary.tasks == 6 and summary.percent_done == 16.7
+
+
+def test_every_rule_has_one_function_and_the_registry_follows_the_table() -> None:
+    from gkparse.tracking.checker import TASK_RULES
+    from gkparse.tracking.rules import RULES
+
+    # GK108 is about the status file, not a task: unknown_tasks applies it.
+    assert sorted([*TASK_RULES, "GK108"]) == sorted(RULES)
+    assert len(set(TASK_RULES.values())) == len(TASK_RULES)

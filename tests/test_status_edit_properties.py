@@ -10,8 +10,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkparse.tracking.status import CHINESE_STATUS, StatusEntry, parse_status
+from gkparse.tracking.status import StatusEntry, parse_status
 from gkparse.tracking.status_edit import double_quoted, edit_status_text
+from gkparse.tracking.vocabulary import CHINESE_STATUS
 
 STATUSES = list(CHINESE_STATUS)
 # Text people type: Chinese, quotes, colons, hashes, line breaks, leading/trailing spaces.

@@ -19,11 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gkparse.models import Notice, json_default, to_data
+from gkparse.tracking.vocabulary import JOINER
 
 CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
                "requirement", "deadline", "deadline_kind", "due", "period", "lead_officials",
                "remarks", "fingerprint", "table", "row", "paragraph"]
-LIST_JOINER = "、"
+LIST_JOINER = JOINER
 
 # The C encoder (json's fast path) runs only without indent: records are written compact,
 # then laid out by hand below, one task per line, which also keeps diffs of two runs short.

@@ -21,11 +21,19 @@ from datetime import date, datetime, time
 
 from gkparse.models import Notice
 from gkparse.tracking.checker import TaskState, task_states
-from gkparse.tracking.status import CHINESE_STATUS, StatusEntry
+from gkparse.tracking.vocabulary import (
+    CHINESE_STATUS,
+    FLAG_LABELS,
+    JOINER,
+    LEDGER_FILLS,
+    NO_LEAD_UNIT,
+    STATUS_LABELS,
+    SUMMARY_ORDER,
+    remark,
+)
 
-STATUS_LABELS = {**CHINESE_STATUS, "untracked": "未跟踪"}
 ENTRY_WORDS = list(CHINESE_STATUS.values())  # what the drop-down offers
-SUMMARY_STATES = ["已完成", "推进中", "未开始", "受阻", "免于", "未跟踪"]
+SUMMARY_STATES = [STATUS_LABELS[state] for state in SUMMARY_ORDER]
 # (header, width in characters): the columns of every task sheet, in order.
 COLUMNS: list[tuple[str, int]] = [
     ("编号", 8), ("一级任务", 20), ("二级任务", 20), ("具体要求", 48), ("牵头单位", 18),
@@ -36,7 +44,7 @@ HEADERS = [name for name, _ in COLUMNS]
 MAIN_SHEET, SUMMARY_SHEET, BASELINE_SHEET = "总台账", "汇总", "gkparse"
 BASELINE_COLUMNS = ["状态", "完成日期", "佐证材料", "备注"]
 FONT = "宋体"
-FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE"}
+FILLS = LEDGER_FILLS
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31
 
@@ -71,8 +79,8 @@ def _row(state: TaskState) -> list[object]:
         task.section.title if task.section and task.section.title else "",
         task.subsection.title if task.subsection and task.subsection.title else "",
         task.requirement,
-        "、".join(task.lead_units),
-        "、".join(task.responsible_units),
+        JOINER.join(task.lead_units),
+        JOINER.join(task.responsible_units),
         task.deadline.text,
         task.deadline.due,
         # 未跟踪 (no entry in the status file) as in 汇总; the drop-down still offers only
@@ -82,17 +90,6 @@ def _row(state: TaskState) -> list[object]:
         "\n".join(entry.evidence) if entry else "",
         (remark(entry) or "") if entry else "",
     ]
-
-
-def remark_field(status: str) -> str:
-    """Where the 备注 column belongs in a status entry: a waived task's reason, else its note."""
-    return "reason" if status == "waived" else "note"
-
-
-def remark(entry: StatusEntry) -> str | None:
-    """What the 备注 column shows for an entry (its ``remark_field``, else the other one)."""
-    own = getattr(entry, remark_field(entry.status))
-    return own or entry.note or entry.reason
 
 
 LINE_HEIGHT = 13.5  # points, for 10-point 宋体
@@ -164,7 +161,7 @@ def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -
     status_column = HEADERS.index("状态")
     sheet.data_validation(1, status_column, max(last, 500), status_column, {
         "validate": "list", "source": ENTRY_WORDS, "error_title": "状态",
-        "error_message": "请从下拉列表中选择：" + "、".join(ENTRY_WORDS)})
+        "error_message": "请从下拉列表中选择：" + JOINER.join(ENTRY_WORDS)})
     date_column = HEADERS.index("完成日期")
     sheet.data_validation(1, date_column, max(last, 500), date_column, {
         "validate": "date", "criteria": ">=", "value": date(2000, 1, 1),
@@ -183,19 +180,19 @@ def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -
 def _summary_sheet(book, states: Sequence[TaskState], styles: _Styles, as_of: date) -> None:
     sheet = book.add_worksheet(SUMMARY_SHEET)
     sheet.write_string(0, 0, f"按牵头单位统计（截至 {as_of.isoformat()}）", styles.title)
-    headers = ["牵头单位", *SUMMARY_STATES, "逾期", "即将到期", "合计"]
+    headers = ["牵头单位", *SUMMARY_STATES, *FLAG_LABELS.values(), "合计"]
     for column, header in enumerate(headers):
         sheet.write_string(2, column, header, styles.header)
         sheet.set_column(column, column, 22 if column == 0 else 9)
     units: dict[str, list[TaskState]] = {}
     for state in states:
-        for unit in state.task.lead_units or ["（无牵头单位）"]:
+        for unit in state.task.lead_units or [NO_LEAD_UNIT]:
             units.setdefault(unit, []).append(state)
     rows = [*units.items(), ("合计", list(states))]
     for offset, (unit, unit_states) in enumerate(rows, start=3):
         counts = [sum(STATUS_LABELS[s.status] == label for s in unit_states)
                   for label in SUMMARY_STATES]
-        flags = [sum(s.flag == flag for s in unit_states) for flag in ("overdue", "due_soon")]
+        flags = [sum(s.flag == flag for s in unit_states) for flag in FLAG_LABELS]
         sheet.write_string(offset, 0, unit, styles.cell[None])
         for column, value in enumerate([*counts, *flags, len(unit_states)], start=1):
             sheet.write_number(offset, column, value, styles.number)

@@ -24,16 +24,22 @@ from typing import Any
 from gkparse.errors import read_input
 from gkparse.grammar.dates import read_date
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.office.ledger import BASELINE_SHEET, remark, remark_field
+from gkparse.office.ledger import BASELINE_SHEET
 from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
 from gkparse.tracking.status import (
-    CHINESE_STATUS,
-    STATUS_WORDS,
     StatusEntry,
     StatusFile,
     StatusFileError,
     decode_status,
     parse_status,
+)
+from gkparse.tracking.vocabulary import (
+    CHINESE_STATUS,
+    JOINER,
+    STATUS_WORDS,
+    UNTRACKED_LABEL,
+    remark,
+    remark_field,
 )
 
 MAX_LEDGER_BYTES = 100 * MB
@@ -189,7 +195,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
             problems.append((name, "a formula with no saved value (open the workbook in Excel "
                                    "or WPS and save it)"))
         elif len({_text(v) for _, v in found}) > 1:
-            letters = "、".join(column_letter(i + 1) for i, _ in found)
+            letters = JOINER.join(column_letter(i + 1) for i, _ in found)
             problems.append((name, f"the {COLUMN_NAMES[name]} columns {letters} say different "
                                    f"things ({' / '.join(repr(_text(v)) for _, v in found)})"))
     if problems:
@@ -197,11 +203,11 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
             bad.append(BadCell(sheet, row.cells[name], task, problem))
         return None
     word = _text(said["status"][0][1]) if "status" in said else None
-    if word is not None and word != "未跟踪":  # the summary's word for "no entry": no news
+    if word is not None and word != UNTRACKED_LABEL:  # the summary's word for "no entry": no news
         status = _status_word(word)
         if status is None:
             problems.append(("status", f"unknown status {word!r}; use one of "
-                                       f"{'、'.join(CHINESE_STATUS.values())}"))
+                                       f"{JOINER.join(CHINESE_STATUS.values())}"))
         else:
             row.values["status"] = status
     if "completed_on" in said:

@@ -16,14 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from gkparse.office.ledger import STATUS_LABELS
 from gkparse.tracking.checker import CheckReport, TaskState, task_states
+from gkparse.tracking.vocabulary import FLAG_LABELS, JOINER, NO_LEAD_UNIT, REPORT_COLOURS, STATUS_LABELS
 
-# Status order in bars and legends, with its colour.
-SEGMENTS: list[tuple[str, str, str]] = [(status, STATUS_LABELS[status], colour) for status, colour in (
-    ("done", "#3a9d5d"), ("waived", "#9b8ec4"), ("in_progress", "#3b7dd8"),
-    ("blocked", "#e08a2e"), ("todo", "#b9bec7"), ("untracked", "#e3e5e8"))]
-FLAG_LABELS = {"overdue": "逾期", "due_soon": "即将到期"}
+# Status order in bars and legends, with its label and colour.
+SEGMENTS: list[tuple[str, str, str]] = [(status, STATUS_LABELS[status], colour)
+                                        for status, colour in REPORT_COLOURS.items()]
 
 
 def _groups(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]:
@@ -34,7 +32,7 @@ def _groups(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]
             names = [task.section.title or f"第{task.section.ordinal}部分"] if task.section else [
                 "（无一级任务）"]
         else:
-            names = task.lead_units or ["（无牵头单位）"]
+            names = task.lead_units or [NO_LEAD_UNIT]
         for name in names:
             out.setdefault(name, []).append(state)
     return out
@@ -74,8 +72,8 @@ def _task_row(state: TaskState, unit_ids: dict[str, int]) -> str:
     flag = f'<b class="flag">{FLAG_LABELS[state.flag]}</b>' if state.flag in FLAG_LABELS else ""
     return (f'<tr class="{" ".join(classes)}"><td>{escape(task.id)}</td>'
             f"<td>{escape(task.requirement)}</td>"
-            f'<td>{escape("、".join(task.lead_units))}</td>'
-            f'<td>{escape("、".join(task.responsible_units))}</td>'
+            f'<td>{escape(JOINER.join(task.lead_units))}</td>'
+            f'<td>{escape(JOINER.join(task.responsible_units))}</td>'
             f"<td>{escape(task.deadline.text)}</td><td>{due}</td>"
             f"<td>{STATUS_LABELS[state.status]}{flag}</td></tr>")
 
@@ -163,9 +161,10 @@ def render_html(report: CheckReport, *, unit: str | None = None) -> str:
     title = info.title or report.notice.source.path
     states = _states(report)
     f = report.summary
-    cards = [("任务总数", f.tasks, ""), ("已完成", f.by_status["done"], ""),
-             ("推进中", f.by_status["in_progress"], ""), ("逾期", f.overdue, "red"),
-             ("即将到期", f.due_soon, "yellow"), ("完成率", f"{f.percent_done:.1f}%", "")]
+    cards = [("任务总数", f.tasks, ""), (STATUS_LABELS["done"], f.by_status["done"], ""),
+             (STATUS_LABELS["in_progress"], f.by_status["in_progress"], ""),
+             (FLAG_LABELS["overdue"], f.overdue, "red"),
+             (FLAG_LABELS["due_soon"], f.due_soon, "yellow"), ("完成率", f"{f.percent_done:.1f}%", "")]
     card_html = "".join(f'<div class="card {cls}" data-figure="{label}"><div class="n">{value}'
                         f'</div><div class="l">{label}</div></div>' for label, value, cls in cards)
     attention = [s for s in states if s.flag in ("overdue", "due_soon")]
@@ -244,7 +243,7 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
                                                   s.task.deadline.due or report.as_of)):
             requirement = _md(s.task.requirement)
             short = requirement if len(requirement) <= 40 else requirement[:39] + "…"
-            lines.append(f"| {s.task.id} | {short} | {_md('、'.join(s.task.lead_units))} | "
+            lines.append(f"| {s.task.id} | {short} | {_md(JOINER.join(s.task.lead_units))} | "
                          f"{s.task.deadline.due} | {STATUS_LABELS[s.status]}"
                          f"（{FLAG_LABELS[s.flag]}） |")
     return "\n".join(lines) + "\n"

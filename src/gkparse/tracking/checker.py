@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -20,8 +21,7 @@ from gkparse.plural import counted
 from gkparse.tracking.roster import Roster, for_unit
 from gkparse.tracking.rules import RULES, SEVERITY_RANK, Severity
 from gkparse.tracking.status import StatusEntry, StatusFile, load_status
-
-CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
+from gkparse.tracking.vocabulary import FINISHED, JOINER, STATES, UNTRACKED, today_in_china
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,7 @@ class Finding:
 class Summary:
     tasks: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITY_RANK, 0))
-    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("todo", "in_progress", "done", "blocked", "waived", "untracked"), 0))
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
     overdue: int = 0
     due_soon: int = 0
 
@@ -99,7 +98,7 @@ class CheckReport:
 
     def detail(self, finding: Finding) -> str:
         task = self.notice.task_by_id().get(finding.task or "")
-        return "、".join(task.lead_units) if task else ""
+        return JOINER.join(task.lead_units) if task else ""
 
     def subtitle(self) -> str:
         return (f"status: {self.status_path}   as of {self.as_of} "
@@ -158,10 +157,6 @@ class CheckReport:
         return report_data(self)
 
 
-def today_in_china() -> date:
-    return datetime.now(CHINA_STANDARD_TIME).date()
-
-
 def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT_LIMITS) -> Notice:
     """A notice given as .docx, or as JSON written by ``gkparse extract``."""
     if path.suffix.lower() == ".json":
@@ -195,7 +190,7 @@ def deadline_flag(due: date | None, state: str, as_of: date, warn_days: int) -> 
     >>> deadline_flag(date(2025, 3, 31), "in_progress", date(2025, 4, 1), 30)
     'overdue'
     """
-    if state in ("done", "waived"):
+    if state in FINISHED:
         return "done"
     if due is None:
         return None
@@ -221,30 +216,196 @@ def task_states(notice: Notice, status: StatusFile | None, *, as_of: date,
     out = []
     for task in notice.tasks:
         entry = status.tasks.get(task.id) if status else None
-        state = entry.status if entry else ("untracked" if status else "todo")
+        state = entry.status if entry else (UNTRACKED if status else "todo")
         out.append(TaskState(task, entry, state,
                              deadline_flag(task.deadline.due, state, as_of, warn_days)))
     return out
 
 
+@dataclass(frozen=True)
+class TaskView:
+    """One task as the rules see it: the task, its entry, and where a finding about it points."""
+
+    task: Task
+    entry: StatusEntry | None
+    file: str
+    as_of: date
+    state: str  # the entry's status; todo where there is no entry
+    flag: Flag | None
+    line: int  # the entry's line, else the status file's notice: line
+    track_line: int  # the entry's line, else the status file's tasks: line
+    tasks_line: int
+
+    def finding(self, code: str, message: str, line: int) -> Finding:
+        return _finding(code, self.task.id, message, self.file, line)
+
+
+TaskRule = Callable[[TaskView], Finding | None]
+# The task rules of contract section 2, one function each, in the order their findings
+# are listed for a task; the code names the rule (code, name, severity: rules.RULES).
+TASK_RULES: dict[str, TaskRule] = {}
+
+
+def task_rule(code: str) -> Callable[[TaskRule], TaskRule]:
+    def register(function: TaskRule) -> TaskRule:
+        assert code in RULES and code not in TASK_RULES, code
+        TASK_RULES[code] = function
+        return function
+    return register
+
+
+@task_rule("GK103")
+def no_lead(view: TaskView) -> Finding | None:
+    if view.task.lead_units:
+        return None
+    return view.finding("GK103", f"task {view.task.id} has no lead unit", view.line)
+
+
+@task_rule("GK104")
+def no_deadline(view: TaskView) -> Finding | None:
+    if view.task.deadline.kind != "none":
+        return None
+    return view.finding("GK104", f"task {view.task.id} has no deadline", view.line)
+
+
+@task_rule("GK105")
+def unparsed_deadline(view: TaskView) -> Finding | None:
+    if view.task.deadline.kind != "unparsed":
+        return None
+    return view.finding("GK105", f"task {view.task.id}: deadline {view.task.deadline.text!r} "
+                                 "could not be read", view.line)
+
+
+@task_rule("GK107")
+def untracked(view: TaskView) -> Finding | None:
+    if view.entry is not None:
+        return None
+    return view.finding("GK107", f"task {view.task.id} has no entry in the status file",
+                        view.tasks_line)
+
+
+@task_rule("GK101")
+def overdue(view: TaskView) -> Finding | None:
+    due = view.task.deadline.due
+    if view.flag != "overdue" or due is None:
+        return None
+    return view.finding("GK101", f"task {view.task.id} is overdue by "
+                                 f"{_days((view.as_of - due).days)} (due {due}, {view.state})",
+                        view.track_line)
+
+
+@task_rule("GK106")
+def due_soon(view: TaskView) -> Finding | None:
+    due = view.task.deadline.due
+    if view.flag != "due_soon" or due is None:
+        return None
+    days_left = (due - view.as_of).days
+    when = "today" if days_left == 0 else f"in {_days(days_left)}"
+    return view.finding("GK106", f"task {view.task.id} is due {when} ({due}, {view.state})",
+                        view.track_line)
+
+
+@task_rule("GK113")
+def done_in_future(view: TaskView) -> Finding | None:
+    entry = view.entry
+    if entry is None or entry.status != "done" or entry.completed_on is None:
+        return None
+    if entry.completed_on <= view.as_of:
+        return None
+    # A date still to come is a typo or a wrong as_of: the task may not be done at all.
+    return view.finding("GK113", f"task {view.task.id} is done on {entry.completed_on}, after "
+                                 f"the as-of date {view.as_of}; correct completed_on (or as_of)",
+                        entry.line)
+
+
+@task_rule("GK110")
+def done_undated(view: TaskView) -> Finding | None:
+    entry = view.entry
+    if entry is None or entry.status != "done" or entry.completed_on is not None:
+        return None
+    return view.finding("GK110", f"task {view.task.id} is done but has no completed_on date",
+                        entry.line)
+
+
+@task_rule("GK102")
+def done_late(view: TaskView) -> Finding | None:
+    entry, due = view.entry, view.task.deadline.due
+    if entry is None or entry.status != "done" or entry.completed_on is None or due is None:
+        return None
+    if entry.completed_on <= due:
+        return None
+    late = _days((entry.completed_on - due).days)
+    return view.finding("GK102", f"task {view.task.id} was completed {late} late "
+                                 f"({entry.completed_on}, due {due})", entry.line)
+
+
+@task_rule("GK111")
+def blocked(view: TaskView) -> Finding | None:
+    entry = view.entry
+    if entry is None or entry.status != "blocked":
+        return None
+    note = f": {entry.note}" if entry.note else ""
+    return view.finding("GK111", f"task {view.task.id} is blocked{note}", entry.line)
+
+
+@task_rule("GK112")
+def waived_no_reason(view: TaskView) -> Finding | None:
+    entry = view.entry
+    if entry is None or entry.status != "waived" or (entry.reason and entry.reason.strip()):
+        return None
+    return view.finding("GK112", f"task {view.task.id} is waived without a reason", entry.line)
+
+
+@task_rule("GK109")
+def stale_entry(view: TaskView) -> Finding | None:
+    entry, task = view.entry, view.task
+    if entry is None or not entry.fingerprint or entry.fingerprint == task.fingerprint:
+        return None
+    return view.finding("GK109", f"task {task.id} changed since its entry was written "
+                                 f"(fingerprint {entry.fingerprint}, now {task.fingerprint}); "
+                                 "review the entry", entry.line)
+
+
+def unknown_tasks(notice: Notice, status: StatusFile) -> list[Finding]:
+    """GK108, the rule about the status file rather than a task: entries the notice lacks."""
+    known = {task.id for task in notice.tasks}
+    untracked = [task.id for task in notice.tasks if task.id not in status.tasks]
+    return [_finding("GK108", task_id, f"task {task_id} is not in the notice"
+                     f"{_did_you_mean(task_id, untracked)}", status.path, entry.line)
+            for task_id, entry in status.tasks.items() if task_id not in known]
+
+
+def summarise(states: Sequence[TaskState], findings: Sequence[Finding]) -> Summary:
+    """The one place the figures are counted: tasks by status and flag, findings by severity."""
+    summary = Summary(tasks=len(states))
+    for state in states:
+        summary.by_status[state.status] += 1
+        if state.flag == "overdue":
+            summary.overdue += 1
+        elif state.flag == "due_soon":
+            summary.due_soon += 1
+    for finding in findings:
+        summary.by_severity[finding.severity] += 1
+    return summary
+
+
 def evaluate(notice: Notice, status: StatusFile, *, as_of: date, warn_days: int = 30) -> tuple[
         list[Finding], Summary]:
     """The rules of contract section 2, task by task in document order, then unknown entries."""
-    file = status.path
+    states = task_states(notice, status, as_of=as_of, warn_days=warn_days)
     findings: list[Finding] = []
-    summary = Summary(tasks=len(notice.tasks))
-    for task in notice.tasks:
-        entry = status.tasks.get(task.id)
-        findings.extend(_task_findings(task, entry, status, as_of, warn_days, summary))
-    known = {task.id for task in notice.tasks}
-    untracked = [task.id for task in notice.tasks if task.id not in status.tasks]
-    for task_id, entry in status.tasks.items():
-        if task_id not in known:
-            findings.append(_finding("GK108", task_id, f"task {task_id} is not in the notice"
-                                     f"{_did_you_mean(task_id, untracked)}", file, entry.line))
-    for finding in findings:
-        summary.by_severity[finding.severity] += 1
-    return findings, summary
+    for state in states:
+        entry = state.entry
+        view = TaskView(state.task, entry, status.path, as_of,
+                        entry.status if entry else "todo", state.flag,
+                        entry.line if entry else status.notice_line,
+                        entry.line if entry else status.tasks_line, status.tasks_line)
+        for rule in TASK_RULES.values():
+            found = rule(view)
+            if found is not None:
+                findings.append(found)
+    findings.extend(unknown_tasks(notice, status))
+    return findings, summarise(states, findings)
 
 
 def _did_you_mean(task_id: str, untracked: list[str]) -> str:
@@ -257,70 +418,6 @@ def _did_you_mean(task_id: str, untracked: list[str]) -> str:
 
     close = difflib.get_close_matches(task_id, untracked, n=3, cutoff=0.75)
     return f"; did you mean {' or '.join(close)} (untracked)?" if close else ""
-
-
-def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as_of: date,
-                   warn_days: int, summary: Summary) -> list[Finding]:
-    file = status.path
-    line = entry.line if entry else status.notice_line
-    state = entry.status if entry else "todo"
-    summary.by_status[state if entry else "untracked"] += 1
-    out: list[Finding] = []
-    due = task.deadline.due
-    if not task.lead_units:
-        out.append(_finding("GK103", task.id, f"task {task.id} has no lead unit", file, line))
-    if task.deadline.kind == "none":
-        out.append(_finding("GK104", task.id, f"task {task.id} has no deadline", file, line))
-    elif task.deadline.kind == "unparsed":
-        out.append(_finding("GK105", task.id, f"task {task.id}: deadline "
-                                              f"{task.deadline.text!r} could not be read",
-                            file, line))
-    if entry is None:
-        out.append(_finding("GK107", task.id, f"task {task.id} has no entry in the status file",
-                            file, status.tasks_line))
-    track_line = entry.line if entry else status.tasks_line
-    flag = deadline_flag(due, state, as_of, warn_days)
-    if flag == "overdue" and due is not None:
-        summary.overdue += 1
-        out.append(_finding("GK101", task.id, f"task {task.id} is overdue by "
-                                              f"{_days((as_of - due).days)} (due {due}, {state})",
-                            file, track_line))
-    elif flag == "due_soon" and due is not None:
-        summary.due_soon += 1
-        days_left = (due - as_of).days
-        when = "today" if days_left == 0 else f"in {_days(days_left)}"
-        out.append(_finding("GK106", task.id, f"task {task.id} is due {when} ({due}, "
-                                              f"{state})", file, track_line))
-    if entry is None:
-        return out
-    if entry.status == "done":
-        if entry.completed_on is not None and entry.completed_on > as_of:
-            # A date still to come is a typo or a wrong as_of: the task may not be done at all.
-            out.append(_finding("GK113", task.id, f"task {task.id} is done on "
-                                                  f"{entry.completed_on}, after the as-of date "
-                                                  f"{as_of}; correct completed_on (or as_of)",
-                                file, entry.line))
-        if entry.completed_on is None:
-            out.append(_finding("GK110", task.id, f"task {task.id} is done but has no "
-                                                  "completed_on date", file, entry.line))
-        elif due is not None and entry.completed_on > due:
-            late = _days((entry.completed_on - due).days)
-            out.append(_finding("GK102", task.id, f"task {task.id} was completed {late} late "
-                                                  f"({entry.completed_on}, due {due})",
-                                file, entry.line))
-    elif entry.status == "blocked":
-        note = f": {entry.note}" if entry.note else ""
-        out.append(_finding("GK111", task.id, f"task {task.id} is blocked{note}", file,
-                            entry.line))
-    elif entry.status == "waived" and not (entry.reason and entry.reason.strip()):
-        out.append(_finding("GK112", task.id, f"task {task.id} is waived without a reason",
-                            file, entry.line))
-    if entry.fingerprint and entry.fingerprint != task.fingerprint:
-        out.append(_finding("GK109", task.id, f"task {task.id} changed since its entry was "
-                                              f"written (fingerprint {entry.fingerprint}, now "
-                                              f"{task.fingerprint}); review the entry",
-                            file, entry.line))
-    return out
 
 
 def check(status_path: str | Path, *, notice: str | Path | None = None,

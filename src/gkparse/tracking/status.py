@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
@@ -19,18 +19,13 @@ from gkparse.errors import GkparseError, StatusFileError, read_input
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.dates import read_date
 from gkparse.limits import DEFAULT_LIMITS
+from gkparse.tracking.vocabulary import STATUS_WORDS, Status
 
 try:  # the C loader is several times faster on large files
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
-Status = Literal["todo", "in_progress", "done", "blocked", "waived"]
-# The word people write for each status in Chinese (status files, the ledger's drop-down).
-CHINESE_STATUS: dict[Status, str] = {"todo": "未开始", "in_progress": "推进中", "done": "已完成",
-                                     "blocked": "受阻", "waived": "免于"}
-STATUS_WORDS: dict[str, Status] = {**{s: s for s in CHINESE_STATUS},
-                                   **{word: s for s, word in CHINESE_STATUS.items()}}
 ENTRY_FIELDS = frozenset({"status", "completed_on", "evidence", "note", "reason", "fingerprint"})
 TOP_FIELDS = frozenset({"notice", "as_of", "tasks"})
 MAX_EXPANDED_NODES = 1_000_000

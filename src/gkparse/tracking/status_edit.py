@@ -30,14 +30,13 @@ import yaml
 from gkparse.errors import StatusFileError
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.tracking.status import (
-    CHINESE_STATUS,
     ENTRY_FIELDS,
-    STATUS_WORDS,
     StatusEntry,
     StatusFile,
     compose_text,
     parse_status,
 )
+from gkparse.tracking.vocabulary import CHINESE_STATUS, STATUS_WORDS
 
 ORDER = ("status", "completed_on", "evidence", "note", "reason", "fingerprint")
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -15,6 +15,7 @@ from gkparse.output import OutputError
 from gkparse.tracking.inplace import open_for_edit
 from gkparse.tracking.status import StatusEntry, decode_status, parse_status
 from gkparse.tracking.status_edit import NewEntry, comment_text, edit_status_text, render_entry, scalar
+from gkparse.tracking.vocabulary import CHINESE_STATUS, JOINER, NO_LEAD_UNIT_WORD, STATUSES
 
 SHORT = 36
 
@@ -32,7 +33,7 @@ def describe_task(task: Task) -> str:
     """The one-line comment written above a task's entry: where, what, who, when."""
     level = task.subsection or task.section
     where = level.title if level and level.title else ""
-    lead = "、".join(task.lead_units) or "无牵头单位"
+    lead = JOINER.join(task.lead_units) or NO_LEAD_UNIT_WORD
     deadline = task.deadline.text or "无时限"
     return _one_line(" | ".join(part for part in (
         _shorten(where, 24), _shorten(task.requirement), f"牵头: {_shorten(lead, 30)}",
@@ -59,7 +60,7 @@ def render_template(notice: Notice, notice_ref: str) -> str:
     if info.doc_number:
         head.append(f"# {comment_text(info.doc_number)}")
     head += [
-        "# status: todo | in_progress | done | blocked | waived (或 未开始 推进中 已完成 受阻 免于)",
+        f"# status: {' | '.join(STATUSES)} (或 {' '.join(CHINESE_STATUS.values())})",
         "# for done add completed_on: YYYY-MM-DD; for waived add reason: …; evidence: and note: "
         "are optional",
         f"notice: {yaml_scalar(notice_ref)}",

@@ -14,11 +14,12 @@ from rich.table import Table
 from rich.text import Text
 
 from gkparse.formats.check import FindingsReport
+from gkparse.tracking.vocabulary import JOINER
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def fit_units(text: str, width: int, separator: str = "、") -> str:
+def fit_units(text: str, width: int, separator: str = JOINER) -> str:
     """A list of names (``区直各部门、驻区各单位``) cut to ``width`` cells and marked with …
 
     Whole names are kept where they fit (``区直各部门、…``: the list goes on);

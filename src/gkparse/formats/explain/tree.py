@@ -13,10 +13,12 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from gkparse.tracking.vocabulary import JOINER
+
 
 def _value(value: Any) -> str:
     if isinstance(value, list):
-        return "、".join(str(v) for v in value) if value else "(none)"
+        return JOINER.join(str(v) for v in value) if value else "(none)"
     return "(none)" if value is None else str(value)
 
 
