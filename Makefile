@@ -39,6 +39,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests samples
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # The property tests at 10,000 examples each (several minutes); `make test` runs 60 each.

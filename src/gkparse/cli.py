@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -22,6 +22,10 @@ from typer.core import TyperCommand, TyperGroup
 from gkparse import __version__
 from gkparse.exitcodes import ExitCode
 from gkparse.plural import counted
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up pays only for what it runs
+    from gkparse.limits import Limits
+    from gkparse.tracking.roster import Roster
 
 HELP = """gkparse reads a notice (通知, .docx) and its task-breakdown table (任务分解表) into
 validated task records, and tracks every task to its deadline against a status file.
@@ -57,19 +61,19 @@ def _without_debug(args: list[str]) -> list[str]:
 class _Group(TyperGroup):
     """The top-level group: ``--debug`` is taken wherever it is put on the command line."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, _without_debug(list(args)))
 
 
 class _Command(TyperCommand):
     """A command whose usage line shows its arguments plainly: ``NOTICE...``, not ``{NOTICE...}``."""
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
                 for piece in super().collect_usage_pieces(ctx)]
 
 
-APP_SETTINGS = {
+APP_SETTINGS: dict[str, Any] = {
     "name": "gkparse",
     "help": HELP,
     "cls": _Group,
@@ -138,12 +142,12 @@ def reporting_errors() -> Iterator[None]:
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
-def _max_mb(help_text: str):  # a --max-mb option whose help speaks of this command's inputs
+def _max_mb(help_text: str) -> Any:  # a --max-mb option whose help speaks of this command's inputs
     return Annotated[int | None, typer.Option("--max-mb", min=1, metavar="MB", help=help_text,
                                               show_default=False)]
 
 
-def _limits(max_mb: int | None):  # -> Limits, imported lazily
+def _limits(max_mb: int | None) -> Limits:  # imported lazily
     from gkparse.limits import DEFAULT_LIMITS, Limits
 
     return DEFAULT_LIMITS if max_mb is None else Limits.from_megabytes(max_mb)
@@ -159,12 +163,12 @@ def _as_of_date(text: str) -> date:
         raise typer.BadParameter(str(exc)) from None
 
 
-def _as_of(help_text: str):
+def _as_of(help_text: str) -> Any:
     return Annotated[date | None, typer.Option("--as-of", parser=_as_of_date, metavar="DATE",
                                                help=help_text, show_default=False)]
 
 
-def _warn_days(help_text: str):
+def _warn_days(help_text: str) -> Any:
     return Annotated[int, typer.Option("--warn-days", min=0, metavar="DAYS", help=help_text)]
 
 
@@ -180,12 +184,12 @@ RosterOption = Annotated[Path | None, typer.Option(
          "there is one.")]
 
 
-def _output(help_text: str = "Write here instead of stdout."):
+def _output(help_text: str = "Write here instead of stdout.") -> Any:
     return Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=help_text,
                                                show_default=False)]
 
 
-def _roster(unit: str | None, explicit: Path | None, beside: Path):  # -> Roster | None
+def _roster(unit: str | None, explicit: Path | None, beside: Path) -> Roster | None:
     """Load the roster a --unit view needs."""
     if unit is None:
         return None
@@ -274,7 +278,7 @@ def extract(
                 if not quiet:
                     for warning in result.warnings:
                         say(f"{result.path}: warning: {warning}")
-                pieces.append(result.output)
+                pieces.append(result.output or b"")  # a result that is ok has its output
         if pieces:
             write_result(chosen.join(pieces), output, inputs=paths)
             _wrote(output, counted(len(pieces), "notice") if len(paths) > 1 else "")
@@ -696,14 +700,14 @@ def _only(command: str) -> typer.Typer:
     narrow = typer.Typer(**APP_SETTINGS)
     narrow.registered_callback = app.registered_callback
     narrow.registered_commands = [c for c in app.registered_commands
-                                  if (c.name or c.callback.__name__) == command]
+                                  if (c.name or c.callback.__name__) == command]  # type: ignore[union-attr]
     narrow.registered_groups = [g for g in app.registered_groups if g.name == command]
     return narrow
 
 
 def _command_named(argv: list[str]) -> str | None:
     """The command a command line runs, when it names one gkparse has (options come first)."""
-    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
     names |= {g.name for g in app.registered_groups}
     for arg in argv:
         if arg == "--debug":
@@ -715,7 +719,7 @@ def _command_named(argv: list[str]) -> str | None:
 def _plain_usage_everywhere() -> None:
     """Every command, the status group's too, gets ``_Command``'s plain usage line."""
     for info in (*app.registered_commands, *(command for group in app.registered_groups
-                                             for command in group.typer_instance.registered_commands)):
+                                             for command in group.typer_instance.registered_commands)):  # type: ignore[union-attr]
         if info.cls in (None, TyperCommand):
             info.cls = _Command
 

@@ -25,10 +25,9 @@ from gkparse.grammar.deadline import PYDANTIC_CONFIG, Deadline
 from gkparse.grammar.text import squeeze_whitespace
 
 SCHEMA_VERSION = 1
-RECORD = dataclass(kw_only=True, slots=True)
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class SourceFile:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -41,7 +40,7 @@ class SourceFile:
     ods, html or pdf."""
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class DocNumberParts:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -51,7 +50,7 @@ class DocNumberParts:
     serial: int
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class CitedDocument:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -59,7 +58,7 @@ class CitedDocument:
     doc_number: str
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class NoticeInfo:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -79,7 +78,7 @@ class NoticeInfo:
     plan_year: int | None = None
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class Level:
     """A section (一、…) or subsection (（一）…) the task belongs to."""
 
@@ -89,7 +88,7 @@ class Level:
     title: str | None = None
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class TaskSource:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -102,7 +101,7 @@ class TaskSource:
     4.3); null for a table task"""
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class Task:
     __pydantic_config__ = PYDANTIC_CONFIG
 
@@ -120,7 +119,7 @@ class Task:
     source: TaskSource
 
 
-@RECORD
+@dataclass(kw_only=True, slots=True)
 class Notice:
     """Everything read from one notice: metadata, tasks, and what could not be read cleanly."""
 

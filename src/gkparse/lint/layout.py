@@ -230,6 +230,6 @@ def _tail(layout: Layout, rest: list[int]) -> None:
 def section_properties(body: etree._Element) -> list[etree._Element]:
     """Every w:sectPr in order: those ending sections inside the body, then the body's own."""
     out = [s for s in body.iter(w("sectPr"))
-           if s.getparent() is body or (s.getparent().tag == w("pPr")
-                                        and s.getparent().getparent().tag == P)]
+           if s.getparent() is body or (s.getparent().tag == w("pPr")  # type: ignore[union-attr]
+                                        and s.getparent().getparent().tag == P)]  # type: ignore[union-attr]
     return out

@@ -107,7 +107,7 @@ class _PartReader:
             raise DocumentError(self.path, f"the .docx is truncated or corrupt ({exc}); "
                                            "ask the sender for the file again") from None
         try:
-            root = etree.fromstring(b"".join(chunks), etree.XMLParser(**SAFE_XML))
+            root: etree._Element = etree.fromstring(b"".join(chunks), etree.XMLParser(**SAFE_XML))
         except etree.XMLSyntaxError as exc:
             raise DocumentError(self.path, f"malformed XML in {name} at line "
                                            f"{exc.lineno or '?'}: {exc.msg}") from None

@@ -14,7 +14,7 @@ from gkparse.lint.parts import read_parts
 from gkparse.lint.rules import CHECKS, Context
 from gkparse.lint.styles import StyleSheet
 from gkparse.ooxml.body_xml import BODY
-from gkparse.tracking.checker import SEVERITY_RANK
+from gkparse.tracking.rules import SEVERITY_RANK
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

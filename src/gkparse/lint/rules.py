@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from lxml import etree
 
@@ -198,7 +199,7 @@ def check_attachment_note(ctx: Context) -> Iterator[LintFinding]:
 def check_attachments(ctx: Context) -> Iterator[LintFinding]:
     layout = ctx.layout
     items = attachment_items(ctx)
-    labels = {}
+    labels: dict[str, tuple[int, int | None]] = {}
     for label, title in layout.attachments:
         number = ATTACHMENT_LABEL.match(layout.at(label).squeezed)
         labels.setdefault(number["n"] if number else "", (label, title))
@@ -207,9 +208,9 @@ def check_attachments(ctx: Context) -> Iterator[LintFinding]:
         keys = (str(position),) if len(items) > 1 else ("", "1")
         found = next((labels[k] for k in keys if k in labels), None)
         if found is None:
-            label = f"附件{position}" if len(items) > 1 else "附件"
+            wanted = f"附件{position}" if len(items) > 1 else "附件"
             yield ctx.at("GB132", index, f"attachment {name!r} is not in the document: no "
-                                         f"{label} label after the notice, followed by its "
+                                         f"{wanted} label after the notice, followed by its "
                                          "title")
             continue
         label, title = found
@@ -522,6 +523,10 @@ def _runs_in(paragraph: Paragraph, start: int, end: int | None
             yield run, text
 
 
+def _font_in(run: RunFormat, family: str) -> bool:
+    return in_family(run.font_name, family)
+
+
 def _first_wrong(ctx: Context, paragraph: Paragraph, start: int, end: int | None,
                  ok: Callable[[RunFormat], bool]) -> tuple[str, RunFormat] | None:
     for run, text in _runs_in(paragraph, start, end):
@@ -612,7 +617,7 @@ def check_headings(ctx: Context) -> Iterator[LintFinding]:
             counters[deeper] = 0
         family = HEADING_FONTS[level]
         wrong = _first_wrong(ctx, paragraph, 0, _heading_span(paragraph),
-                             lambda f, family=family: in_family(f.font_name, family))
+                             partial(_font_in, family=family))
         if wrong:
             yield ctx.at("GB213", index, f"level-{level} heading {_quoted(wrong[0])} is "
                                          f"{wrong[1].describe()}; level {level} takes {family}")

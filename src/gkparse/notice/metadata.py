@@ -251,8 +251,9 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
     head = _find_head(lines)
     where: dict[str, int | None] = {"doc_number": head.doc_number, "issuer": head.issuer,
                                     "title": head.title[0] if head.title else None}
-    if head.doc_number is not None:
-        info.doc_number, info.doc_number_parts = parse_doc_number(lines[head.doc_number].text)
+    number = parse_doc_number(lines[head.doc_number].text) if head.doc_number is not None else None
+    if number is not None:  # _find_head took the line for its number, so it has one
+        info.doc_number, info.doc_number_parts = number
     if head.issuer is not None:
         info.issuer = _organ_name(lines[head.issuer].text)
     if head.title is not None:

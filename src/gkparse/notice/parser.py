@@ -104,7 +104,7 @@ def _carry_merges(previous: _Table, table: _Table) -> None:
     split starts the second part as a continuation with nothing above it.
     """
     start = 0
-    if not table.continued:  # skip the second part's own header rows
+    if not table.continued and table.columns is not None:  # skip the second part's header rows
         header_ids = {id(row) for row in table.columns.header_rows}
         start = max((i + 1 for i, row in enumerate(table.rows) if id(row) in header_ids),
                     default=0)

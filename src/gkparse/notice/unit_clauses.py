@@ -90,7 +90,7 @@ def label_role(label: str) -> ClauseRole | None:
     ``完成时限`` the deadline, ``分管领导`` officials; anything else None."""
     role = role_of(label)
     if role in ("lead", "responsible", "deadline", "officials"):
-        return role  # type: ignore[return-value]
+        return role
     return None
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
+from typing import Any
 
 from gkparse.models import Notice
 from gkparse.tracking.checker import TaskState, task_states
@@ -128,7 +129,7 @@ def row_height(values: Sequence[object]) -> float:
 class _Styles:
     """XlsxWriter formats, made once per workbook."""
 
-    def __init__(self, book) -> None:  # xlsxwriter.Workbook
+    def __init__(self, book: Any) -> None:  # xlsxwriter.Workbook (untyped)
         base = {"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top",
                 "border": 1}
         self.header = book.add_format({**base, "bold": True, "bg_color": "#D9D9D9",
@@ -142,7 +143,7 @@ class _Styles:
         self.number = book.add_format({**base, "align": "center"})
 
 
-def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -> None:
+def _task_sheet(book: Any, name: str, states: Sequence[TaskState], styles: _Styles) -> None:
     sheet = book.add_worksheet(name)
     for column, (header, width) in enumerate(COLUMNS):
         sheet.write_string(0, column, header, styles.header)
@@ -177,7 +178,7 @@ def _task_sheet(book, name: str, states: Sequence[TaskState], styles: _Styles) -
     sheet.set_footer("&C第 &P 页，共 &N 页")
 
 
-def _summary_sheet(book, states: Sequence[TaskState], styles: _Styles, as_of: date) -> None:
+def _summary_sheet(book: Any, states: Sequence[TaskState], styles: _Styles, as_of: date) -> None:
     sheet = book.add_worksheet(SUMMARY_SHEET)
     sheet.write_string(0, 0, f"按牵头单位统计（截至 {as_of.isoformat()}）", styles.title)
     headers = ["牵头单位", *SUMMARY_STATES, *FLAG_LABELS.values(), "合计"]
@@ -216,7 +217,7 @@ def summary_note(shared: int, by_unit: int, total: int) -> str:
             f"{by_unit} 项，合计为 {total} 项。")
 
 
-def _baseline_sheet(book, states: Sequence[TaskState]) -> None:
+def _baseline_sheet(book: Any, states: Sequence[TaskState]) -> None:
     """A hidden copy of the status columns as written, so that reading the workbook back can
     tell what people changed from what was already there (``ledger_import``)."""
     sheet = book.add_worksheet(BASELINE_SHEET)
@@ -238,7 +239,7 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
                   as_of: date | None = None) -> bytes:
     """The workbook as bytes. ``states`` (from ``checker.task_states``) fill in the status
     columns, colour the rows and add the 汇总 sheet; without them every task is 未开始."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     with_status = states is not None
     if states is None:  # no status file: nothing to colour, every task 未开始

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gkparse.errors import read_input
+from gkparse.errors import StatusFileError, read_input
 from gkparse.grammar.dates import read_date
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.office.ledger import BASELINE_SHEET
@@ -29,7 +29,6 @@ from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, column_l
 from gkparse.tracking.status import (
     StatusEntry,
     StatusFile,
-    StatusFileError,
     decode_status,
     parse_status,
 )
@@ -337,7 +336,7 @@ def _same(a: Any, b: Any) -> bool:
         if isinstance(value, list):
             return [item.strip() for item in value] or None
         return value
-    return shown(a) == shown(b)
+    return bool(shown(a) == shown(b))
 
 
 _CLEARABLE = ("completed_on", "evidence", "note")

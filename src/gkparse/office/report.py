@@ -241,9 +241,10 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
         lines += ["| 编号 | 具体要求 | 牵头单位 | 截止日期 | 状态 |", "|---|---|---|---|---|"]
         for s in sorted(attention, key=lambda s: (s.flag != "overdue",
                                                   s.task.deadline.due or report.as_of)):
+            flag = FLAG_LABELS[s.flag or "overdue"]  # attention holds flagged tasks only
             requirement = _md(s.task.requirement)
             short = requirement if len(requirement) <= 40 else requirement[:39] + "…"
             lines.append(f"| {s.task.id} | {short} | {_md(JOINER.join(s.task.lead_units))} | "
                          f"{s.task.deadline.due} | {STATUS_LABELS[s.status]}"
-                         f"（{FLAG_LABELS[s.flag]}） |")
+                         f"（{flag}） |")
     return "\n".join(lines) + "\n"

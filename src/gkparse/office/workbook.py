@@ -114,7 +114,8 @@ class _Parts:
 
     def parse(self, name: str, data: bytes) -> etree._Element:
         try:
-            return etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+            root: etree._Element = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+            return root
         except etree.XMLSyntaxError as exc:
             raise WorkbookError(self.path, f"malformed XML in {name} at line {exc.lineno}: "
                                            f"{exc.msg}") from None
@@ -242,7 +243,8 @@ class SheetRows:
             number = found
             yield number, self._merge_into(row, number, starts, active)
 
-    def _merge_into(self, row: list[Any], number: int, starts: dict, active: list) -> list[Any]:
+    def _merge_into(self, row: list[Any], number: int, starts: dict[int, Any],
+                    active: list[Any]) -> list[Any]:
         active[:] = [span for span in active if span[0] >= number]
         for _, first_col, last_col, value in active:
             _fill(row, first_col, last_col, value)
@@ -288,7 +290,7 @@ class SheetRows:
         kind = cell.get("t") or "n"
         if kind == "inlineStr":
             return _unescape("".join(t.text or "" for t in cell.iter("{*}t")
-                                     if _local(t.getparent().tag) in ("is", "r")))
+                                     if _local(t.getparent().tag) in ("is", "r")))  # type: ignore[union-attr]
         found = cell.find("{*}v")
         value = found.text if found is not None else None
         if value is None:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -32,8 +33,8 @@ PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 # No entities, no DTD, no network, libxml2's depth cap kept: for whole parts and streams alike.
-SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False,
-            "dtd_validation": False, "huge_tree": False, "remove_comments": True}
+SAFE_XML: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+                           "dtd_validation": False, "huge_tree": False, "remove_comments": True}
 
 
 def sniff(path: Path, data: bytes) -> None:
@@ -145,12 +146,12 @@ def _parse(path: Path, part: str, data: bytes, watch: Watcher | None = None,
     named in ``tags`` is complete, while the rest of the tree is still being built."""
     try:
         if watch is None:
-            root = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
+            root: etree._Element = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
         else:
             events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, **SAFE_XML)
             for _, element in events:
                 watch(element)
-            root = events.root
+            root = events.root  # type: ignore[assignment]  # set once the parse has run
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         if "amplification" in exc.msg:

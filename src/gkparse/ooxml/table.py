@@ -252,7 +252,7 @@ class StreamedTables:
         # Read: let the XML go (the usual iterparse idiom, which keeps the current element).
         tr.clear(keep_tail=True)
         while tr.getprevious() is not None:
-            del tr.getparent()[0]
+            del tr.getparent()[0]  # type: ignore[union-attr]  # a w:tr always has a w:tbl
 
     def rows_of(self, tbl: etree._Element) -> list[CT_Row]:
         return self._done[tbl]

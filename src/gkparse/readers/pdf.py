@@ -31,6 +31,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gkparse.errors import DocumentError
 from gkparse.limits import Limits
@@ -78,9 +79,9 @@ class _Fragment:
     above."""
 
 
-def _chars_to_lines(chars: list[dict]) -> list[_Line]:
+def _chars_to_lines(chars: list[dict[str, Any]]) -> list[_Line]:
     """Characters grouped into lines by their vertical position, in reading order."""
-    lines: list[list[dict]] = []
+    lines: list[list[dict[str, Any]]] = []
     for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if lines and abs(lines[-1][0]["top"] - char["top"]) < 0.5 * max(char["size"], 1):
             lines[-1].append(char)
@@ -149,20 +150,20 @@ def _join_wrapped(parts: list[str]) -> str:
     return text
 
 
-def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+def _inside(char: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x: float = (char["x0"] + char["x1"]) / 2
+    y: float = (char["top"] + char["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _ruled(edges: list[dict], y: float, x0: float, x1: float) -> bool:
+def _ruled(edges: list[dict[str, Any]], y: float, x0: float, x1: float) -> bool:
     """Whether a ruling line runs along y over most of [x0, x1]."""
-    covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in edges
+    covered: float = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in edges
                   if abs(e["top"] - y) <= 2)
     return covered >= 0.6 * (x1 - x0)
 
 
-def _find_tables(page) -> list:  # pdfplumber Page -> list[pdfplumber.table.Table]
+def _find_tables(page: Any) -> list[Any]:  # pdfplumber Page -> list[pdfplumber.table.Table]
     """The page's ruled tables, their parts cut by the page break closed.
 
     A writer that cuts a table at the page's end may leave the cut cells without the line
@@ -185,10 +186,11 @@ def _find_tables(page) -> list:  # pdfplumber Page -> list[pdfplumber.table.Tabl
         for y in (min(e["top"] for e in near), max(e["bottom"] for e in near)):
             lines.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
                           "height": 0, "object_type": "line", "orientation": "h"})
-    return page.find_tables({"explicit_horizontal_lines": lines})
+    found: list[Any] = page.find_tables({"explicit_horizontal_lines": lines})
+    return found
 
 
-def _fragment(table, chars: list[dict], rules: list[dict]) -> _Fragment:
+def _fragment(table: Any, chars: list[dict[str, Any]], rules: list[dict[str, Any]]) -> _Fragment:
     """One page's part of a table (pdfplumber ``Table``): its cells on the grid of their
     edges; ``rules`` (the page's horizontal ruling lines) tell which top cells are open."""
     boxes = [cell for row in table.rows for cell in row.cells if cell is not None]
@@ -366,11 +368,11 @@ def check_inflation(path: Path, data: bytes, limits: Limits) -> None:
                                       "(a zip bomb?); refused (raise it with --max-mb)")
 
 
-def _read(path: Path, data: bytes, limits: Limits, pdfplumber) -> tuple[list[Block], list[str]]:
+def _read(path: Path, data: bytes, limits: Limits, pdfplumber: Any) -> tuple[list[Block], list[str]]:
     check_inflation(path, data, limits)
     warnings: list[str] = []
     # Each page as ("lines", [...]) and ("table", fragment) items, top to bottom.
-    pages: list[list[tuple[str, object]]] = []
+    pages: list[list[tuple[str, Any]]] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > limits.max_pdf_pages:
@@ -415,7 +417,7 @@ def _read(path: Path, data: bytes, limits: Limits, pdfplumber) -> tuple[list[Blo
     return _blocks(pages), warnings
 
 
-def _blocks(pages: list[list[tuple[str, object]]]) -> list[Block]:
+def _blocks(pages: list[list[tuple[str, Any]]]) -> list[Block]:
     blocks: list[Block] = []
     all_lines = [v for page in pages for kind, v in page if kind == "line"]
     left = min((line.x0 for line in all_lines), default=0.0)

@@ -22,9 +22,10 @@ from gkparse.limits import DEFAULT_LIMITS
 from gkparse.tracking.vocabulary import STATUS_WORDS, Status
 
 try:  # the C loader is several times faster on large files
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+SafeLoader = _Loader  # what the roster reads with too
 
 ENTRY_FIELDS = frozenset({"status", "completed_on", "evidence", "note", "reason", "fingerprint"})
 TOP_FIELDS = frozenset({"notice", "as_of", "tasks"})

@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -77,7 +77,8 @@ def plain_ok(text: str, flow: bool = False) -> bool:
         return False
     if not all(_printable(char) and char not in "\n\r" for char in text):
         return False
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR_TAG
 
 
 def double_quoted(text: str) -> str:
@@ -317,7 +318,7 @@ class _Editor:
         if new is None or new == []:
             self.clear(key, value, start, end, flow, "[]" if name == "evidence" else "null")
         elif name == "status":
-            self.edits.replace(start, end, lead + status_word(new, chinese))
+            self.edits.replace(start, end, lead + status_word(str(new), chinese))
         elif name == "fingerprint":
             self.edits.replace(start, end, lead + double_quoted(str(new)))
         elif not isinstance(new, list):
@@ -407,7 +408,7 @@ class _Editor:
             self.write_whole_entry(value.start_mark.index, value.end_mark.index, after,
                                    flow_parent, indent, step, chinese)
             return
-        self.update_mapping(value, before, changes, step, chinese_file)
+        self.update_mapping(cast(yaml.MappingNode, value), before, changes, step, chinese_file)
 
     def write_whole_entry(self, start: int, end: int, entry: StatusEntry, flow: bool,
                           indent: int, step: str, chinese: bool) -> None:
@@ -486,7 +487,7 @@ def _step(tasks: yaml.MappingNode) -> str:
     """The indentation the file uses for a level (from its first block entry), else two spaces."""
     for key, value in tasks.value:
         if isinstance(value, yaml.MappingNode) and not value.flow_style and value.value:
-            width = value.value[0][0].start_mark.column - key.start_mark.column
+            width: int = value.value[0][0].start_mark.column - key.start_mark.column
             if width > 0:
                 return " " * width
     return "  "
@@ -665,4 +666,4 @@ def _check(result: str, path: str, old: StatusFile, changes: Mapping[str, Mappin
     problems += [task for task in new.tasks if task not in expected]
     if problems or (new.notice, new.as_of) != (old.notice, old.as_of):
         raise StatusFileError(path, "internal error: the edited file would not read back as "
-                                    "meant; nothing was written", task=(problems or [None])[0])
+                                    "meant; nothing was written", task=problems[0] if problems else None)

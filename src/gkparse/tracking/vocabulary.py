@@ -33,7 +33,7 @@ CHINESE_STATUS: dict[Status, str] = {"todo": "未开始", "in_progress": "推进
 STATUS_WORDS: dict[str, Status] = {**{s: s for s in CHINESE_STATUS},
                                    **{word: s for s, word in CHINESE_STATUS.items()}}
 # What a ledger cell or a report shows for each state, untracked included.
-STATUS_LABELS: dict[str, str] = {**CHINESE_STATUS, UNTRACKED: "未跟踪"}
+STATUS_LABELS: dict[str, str] = dict([*CHINESE_STATUS.items(), (UNTRACKED, "未跟踪")])
 UNTRACKED_LABEL = STATUS_LABELS[UNTRACKED]
 
 # The ledger's 汇总 columns, most finished first.

@@ -23,7 +23,9 @@ class FindingsReport(Protocol):
     subject_label: str  # what a finding is about, as a column heading: "task", "where"
     line_label: str
     detail_label: str  # the table's last column: "lead", "GB/T 9704"
-    rules: Mapping[str, Any]
+
+    @property
+    def rules(self) -> Mapping[str, Any]: ...
 
     @property
     def findings(self) -> Sequence[Any]: ...
@@ -60,4 +62,5 @@ def render(name: str, report: FindingsReport, *, fail_on: str = "error",
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     module = importlib.import_module(f"gkparse.formats.check.{name}")
-    return module.render(report, fail_on=fail_on, color=color)
+    rendered: str = module.render(report, fail_on=fail_on, color=color)
+    return rendered

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from gkparse.formats.check import FindingsReport
-from gkparse.tracking.checker import SEVERITY_RANK
+from gkparse.tracking.rules import SEVERITY_RANK
 
 # Characters XML 1.0 cannot carry, even escaped.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

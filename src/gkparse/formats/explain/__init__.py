@@ -16,4 +16,5 @@ def render(name: str, data: dict[str, Any], *, color: bool = False) -> str:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     module = importlib.import_module(f"gkparse.formats.explain.{name}")
-    return module.render(data, color=color)
+    rendered: str = module.render(data, color=color)
+    return rendered
