@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from gkparse.errors import DocumentError, StatusFileError, read_input
+from gkparse.i18n import N_, _
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.plural import counted
@@ -84,9 +85,9 @@ class CheckReport:
 
     # What gkparse.formats.check's renderers ask of a report (lint's report answers too).
     command = "check"
-    subject_label = "task"
-    line_label = "line"
-    detail_label = "lead"
+    subject_label = N_("task")  # the labels are translated where shown
+    line_label = N_("line")
+    detail_label = N_("lead")
     detail_width = 20  # terminal cells for the lead units in the table (a CJK character is two)
     rules = RULES
 
@@ -102,32 +103,35 @@ class CheckReport:
         return "、".join(task.lead_units) if task else ""
 
     def subtitle(self) -> str:
-        return (f"status: {self.status_path}   as of {self.as_of} "
-                f"(due soon = within {self.warn_days} days)")
+        return _("status: {file}   as of {date} (due soon = within {days} days)").format(
+            file=self.status_path, date=self.as_of, days=self.warn_days)
 
     def summary_line(self) -> str:
         s = self.summary
-        return (f"gkparse: {counted(s.tasks, 'task')}, {s.by_status['done']} done, "
-                f"{s.overdue} overdue, "
-                f"{s.due_soon} due soon ({s.percent_done}% done) as of {self.as_of}")
+        return "gkparse: " + _("{tasks}, {done} done, {overdue} overdue, {due_soon} due soon "
+                               "({percent}% done) as of {date}").format(
+            tasks=counted(s.tasks, "task"), done=s.by_status["done"], overdue=s.overdue,
+            due_soon=s.due_soon, percent=s.percent_done, date=self.as_of)
 
     def summary_spans(self) -> list[tuple[str, str | None]]:
         """The table's closing line, as (text, rich style) pieces."""
         s = self.summary
         spans: list[tuple[str, str | None]] = [
-            (f"{counted(s.tasks, 'task')}: ", None), (f"{s.by_status['done']} done", "green"),
-            (f", {s.by_status['in_progress']} in progress, ", None),
-            (f"{s.overdue} overdue", "bold red" if s.overdue else "green"), (", ", None),
-            (f"{s.due_soon} due soon", "yellow" if s.due_soon else "green")]
+            (_("{tasks}: ").format(tasks=counted(s.tasks, "task")), None),
+            (_("{n} done").format(n=s.by_status["done"]), "green"),
+            (_(", {n} in progress, ").format(n=s.by_status["in_progress"]), None),
+            (_("{n} overdue").format(n=s.overdue), "bold red" if s.overdue else "green"),
+            (_(", "), None),
+            (_("{n} due soon").format(n=s.due_soon), "yellow" if s.due_soon else "green")]
         if s.by_status["untracked"]:
-            spans.append((f", {s.by_status['untracked']} untracked", "yellow"))
-        spans.append((f"; {s.percent_done}% done", None))
+            spans.append((_(", {n} untracked").format(n=s.by_status["untracked"]), "yellow"))
+        spans.append((_("; {percent}% done").format(percent=s.percent_done), None))
         return spans
 
     def markdown_summary(self) -> list[str]:
         s = self.summary
-        return [f"As of {self.as_of}.", "",
-                "| tasks | done | in progress | overdue | due soon | untracked | % done |",
+        return [_("As of {date}.").format(date=self.as_of), "",
+                _("| tasks | done | in progress | overdue | due soon | untracked | % done |"),
                 "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
                 f"| {s.tasks} | {s.by_status['done']} | {s.by_status['in_progress']} "
                 f"| {s.overdue} | {s.due_soon} | {s.by_status['untracked']} "
@@ -144,7 +148,7 @@ class CheckReport:
             name = f"{task.id} {task.requirement.splitlines()[0][:40]}"
             cases.append((section or "gkparse", name, by_task.pop(task.id, [])))
         for task_id, findings in by_task.items():
-            cases.append(("status file", task_id or "status file", findings))
+            cases.append((_("status file"), task_id or _("status file"), findings))
         return cases
 
     def run_properties(self) -> dict[str, object]:
@@ -171,14 +175,25 @@ def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT
         try:
             return read_notice_json(data)
         except NoticeJsonError as exc:
-            raise DocumentError(path, f"not a notice JSON from gkparse extract: {exc}") from None
+            raise DocumentError(path, _("not a notice JSON from gkparse extract: {error}")
+                                .format(error=exc)) from None
     from gkparse.parser import parse_notice
 
     return parse_notice(path, year=year, limits=limits)
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return counted(n, "day")
+
+
+def _state_word(state: str) -> str:
+    """A status as a finding message names it: the word of the status file in English, the
+    Chinese status word in Chinese."""
+    return _(STATE_WORDS.get(state, state))
+
+
+STATE_WORDS = {"todo": N_("todo"), "in_progress": N_("in_progress"), "done": N_("done"),
+               "blocked": N_("blocked"), "waived": N_("waived")}
 
 
 def _finding(code: str, task: str | None, message: str, file: str, line: int) -> Finding:
@@ -240,8 +255,9 @@ def evaluate(notice: Notice, status: StatusFile, *, as_of: date, warn_days: int 
     untracked = [task.id for task in notice.tasks if task.id not in status.tasks]
     for task_id, entry in status.tasks.items():
         if task_id not in known:
-            findings.append(_finding("GK108", task_id, f"task {task_id} is not in the notice"
-                                     f"{_did_you_mean(task_id, untracked)}", file, entry.line))
+            findings.append(_finding("GK108", task_id, _("task {task} is not in the notice")
+                                     .format(task=task_id) + _did_you_mean(task_id, untracked),
+                                     file, entry.line))
     for finding in findings:
         summary.by_severity[finding.severity] += 1
     return findings, summary
@@ -256,7 +272,8 @@ def _did_you_mean(task_id: str, untracked: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(task_id, untracked, n=3, cutoff=0.75)
-    return f"; did you mean {' or '.join(close)} (untracked)?" if close else ""
+    return _("; did you mean {tasks} (untracked)?").format(tasks=_(" or ").join(close)) \
+        if close else ""
 
 
 def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as_of: date,
@@ -268,57 +285,70 @@ def _task_findings(task: Task, entry: StatusEntry | None, status: StatusFile, as
     out: list[Finding] = []
     due = task.deadline.due
     if not task.lead_units:
-        out.append(_finding("GK103", task.id, f"task {task.id} has no lead unit", file, line))
+        out.append(_finding("GK103", task.id, _("task {task} has no lead unit").format(
+            task=task.id), file, line))
     if task.deadline.kind == "none":
-        out.append(_finding("GK104", task.id, f"task {task.id} has no deadline", file, line))
+        out.append(_finding("GK104", task.id, _("task {task} has no deadline").format(
+            task=task.id), file, line))
     elif task.deadline.kind == "unparsed":
-        out.append(_finding("GK105", task.id, f"task {task.id}: deadline "
-                                              f"{task.deadline.text!r} could not be read",
+        out.append(_finding("GK105", task.id, _("task {task}: deadline {text} could not be "
+                                                "read").format(task=task.id,
+                                                               text=repr(task.deadline.text)),
                             file, line))
     if entry is None:
-        out.append(_finding("GK107", task.id, f"task {task.id} has no entry in the status file",
+        out.append(_finding("GK107", task.id, _("task {task} has no entry in the status file")
+                            .format(task=task.id),
                             file, status.tasks_line))
     track_line = entry.line if entry else status.tasks_line
     flag = deadline_flag(due, state, as_of, warn_days)
     if flag == "overdue" and due is not None:
         summary.overdue += 1
-        out.append(_finding("GK101", task.id, f"task {task.id} is overdue by "
-                                              f"{_days((as_of - due).days)} (due {due}, {state})",
+        out.append(_finding("GK101", task.id, _("task {task} is overdue by {days} (due {due}, "
+                                                "{state})").format(
+            task=task.id, days=_days((as_of - due).days), due=due, state=_state_word(state)),
                             file, track_line))
     elif flag == "due_soon" and due is not None:
         summary.due_soon += 1
         days_left = (due - as_of).days
-        when = "today" if days_left == 0 else f"in {_days(days_left)}"
-        out.append(_finding("GK106", task.id, f"task {task.id} is due {when} ({due}, "
-                                              f"{state})", file, track_line))
+        message = (_("task {task} is due today ({due}, {state})") if days_left == 0 else
+                   _("task {task} is due in {days} ({due}, {state})"))
+        out.append(_finding("GK106", task.id, message.format(
+            task=task.id, days=_days(days_left), due=due, state=_state_word(state)),
+            file, track_line))
     if entry is None:
         return out
     if entry.status == "done":
         if entry.completed_on is not None and entry.completed_on > as_of:
             # A date still to come is a typo or a wrong as_of: the task may not be done at all.
-            out.append(_finding("GK113", task.id, f"task {task.id} is done on "
-                                                  f"{entry.completed_on}, after the as-of date "
-                                                  f"{as_of}; correct completed_on (or as_of)",
+            out.append(_finding("GK113", task.id, _("task {task} is done on {completed}, after "
+                                                    "the as-of date {date}; correct "
+                                                    "completed_on (or as_of)").format(
+                task=task.id, completed=entry.completed_on, date=as_of),
                                 file, entry.line))
         if entry.completed_on is None:
-            out.append(_finding("GK110", task.id, f"task {task.id} is done but has no "
-                                                  "completed_on date", file, entry.line))
+            out.append(_finding("GK110", task.id, _("task {task} is done but has no "
+                                                    "completed_on date").format(task=task.id),
+                                file, entry.line))
         elif due is not None and entry.completed_on > due:
             late = _days((entry.completed_on - due).days)
-            out.append(_finding("GK102", task.id, f"task {task.id} was completed {late} late "
-                                                  f"({entry.completed_on}, due {due})",
+            out.append(_finding("GK102", task.id, _("task {task} was completed {days} late "
+                                                    "({completed}, due {due})").format(
+                task=task.id, days=late, completed=entry.completed_on, due=due),
                                 file, entry.line))
     elif entry.status == "blocked":
-        note = f": {entry.note}" if entry.note else ""
-        out.append(_finding("GK111", task.id, f"task {task.id} is blocked{note}", file,
-                            entry.line))
+        message = (_("task {task} is blocked: {note}") if entry.note
+                   else _("task {task} is blocked"))
+        out.append(_finding("GK111", task.id, message.format(task=task.id, note=entry.note),
+                            file, entry.line))
     elif entry.status == "waived" and not (entry.reason and entry.reason.strip()):
-        out.append(_finding("GK112", task.id, f"task {task.id} is waived without a reason",
+        out.append(_finding("GK112", task.id, _("task {task} is waived without a reason")
+                            .format(task=task.id),
                             file, entry.line))
     if entry.fingerprint and entry.fingerprint != task.fingerprint:
-        out.append(_finding("GK109", task.id, f"task {task.id} changed since its entry was "
-                                              f"written (fingerprint {entry.fingerprint}, now "
-                                              f"{task.fingerprint}); review the entry",
+        out.append(_finding("GK109", task.id, _("task {task} changed since its entry was "
+                                                "written (fingerprint {old}, now {new}); review "
+                                                "the entry").format(
+            task=task.id, old=entry.fingerprint, new=task.fingerprint),
                             file, entry.line))
     return out
 
@@ -339,12 +369,13 @@ def check(status_path: str | Path, *, notice: str | Path | None = None,
     elif status.notice is not None:
         notice_path = Path(status_path).parent / status.notice
     else:
-        raise StatusFileError(status_path, "no notice: line; add one or pass --notice", line=1)
+        raise StatusFileError(status_path, _("no notice: line; add one or pass --notice"), line=1)
     try:
         loaded = load_notice(notice_path, year=year, limits=limits)
     except DocumentError as exc:
         if notice is None:  # the user did not type this path: say where it came from
-            exc.message += f" (the notice: named on line {status.notice_line} of {status_path})"
+            exc.message += _(" (the notice: named on line {line} of {file})").format(
+                line=status.notice_line, file=status_path)
         raise
     when = as_of or status.as_of or today_in_china()
     if unit is not None:  # the unit's view: its tasks, and the entries about them
