@@ -3,10 +3,11 @@
     python scripts/update_messages.py           # extract, update zh_CN's .po, compile its .mo
     python scripts/update_messages.py --check   # exit 1 when the catalog is behind the code
 
-The messages are every ``_("…")``, ``N_("…")`` and ``ngettext("…", "…", n)``
-in ``src/gkparse`` (Babel's Python extractor) and every help text of the
-command line (read from the click command tree, where typer puts the
-docstrings and option help). New messages are added to the .po
+The messages are every ``_("…")``, ``N_("…")``, ``ngettext("…", "…", n)``
+and ``N_plural("…", "…")`` in ``src/gkparse`` (Babel's Python extractor) and
+every help text of the command line (read from the click command tree, where
+typer puts the docstrings and option help, with the phrases of the epilogs:
+headings, examples' comments, findings' descriptions). New messages are added to the .po
 untranslated, messages no longer used are dropped; then Babel compiles
 the .mo that the package ships. ``make messages`` runs this.
 """
@@ -43,12 +44,20 @@ def template() -> Catalog:
                     auto_comments=comments, context=context)
     import typer
 
-    from gkparse.cli import app, help_texts
+    from gkparse.cli import app, epilog_phrases, help_texts
 
-    for owner, attribute in help_texts(typer.main.get_command(app)):
+    command = typer.main.get_command(app)
+    for owner, attribute in help_texts(command):
         text = getattr(owner, attribute, None)
         if text:
             catalog.add(text, locations=[("src/gkparse/cli.py", 0)])
+    stack = [command]
+    while stack:  # the epilogs' phrases: headings, examples' comments, findings' descriptions
+        current = stack.pop()
+        stack.extend(getattr(current, "commands", {}).values())
+        for line in (current.epilog or "").split("\n"):
+            for phrase in epilog_phrases(line):
+                catalog.add(phrase, locations=[("src/gkparse/cli.py", 0)])
     return catalog
 
 

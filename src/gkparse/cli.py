@@ -8,6 +8,7 @@ start fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ A typical year:
   gkparse ledger status.yaml -o ledger.xlsx       the 工作台账 for units to fill in
   gkparse status import ledger.xlsx --into status.yaml
   gkparse report status.yaml -o report.html       a progress page for the leadership
+  gkparse remind status.yaml                      督办单 for the units that are behind
 
 Before a notice is issued, gkparse lint draft.docx checks it against GB/T 9704.
 Each command has examples in its own help: gkparse check -h."""
@@ -629,7 +631,6 @@ def _refuse_binary_to_terminal(output: Path | None) -> None:
 @app.command(epilog=_examples(
     "gkparse report samples/status.yaml -o report.html",
     "gkparse report status.yaml -f markdown >> \"$GITHUB_STEP_SUMMARY\"",
-    "gkparse report status.yaml --unit 洸河街道 -o 洸河街道.html",
     "gkparse report status.yaml -f docx -o 进展报告.docx --to 市政府办公室"))
 def report(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
@@ -922,8 +923,34 @@ def translated(command):  # -> the click command, its help in the current langua
         text = getattr(owner, attribute, None)
         if text:
             setattr(owner, attribute, _(text))
+    for sub in (command, *_subcommands(command)):
+        if sub.epilog:
+            sub.epilog = "\n".join(_translate_columns(line) for line in sub.epilog.split("\n"))
     _translate_help_layout(command)
     return command
+
+
+def _subcommands(command) -> Iterator[object]:
+    for sub in getattr(command, "commands", {}).values():
+        yield sub
+        yield from _subcommands(sub)
+
+
+_COLUMN_GAP = re.compile(r"(\s{2,})")
+
+
+def epilog_phrases(line: str) -> list[str]:
+    """The words of an epilog line laid out in columns (a heading such as ``Examples:``, an
+    example's comment in brackets, a finding's description): what the catalog translates."""
+    return [chunk for chunk in _COLUMN_GAP.split(line.strip())
+            if chunk.strip() and (chunk.endswith(":") or chunk.startswith("(")
+                                  or chunk.endswith("."))]
+
+
+def _translate_columns(line: str) -> str:
+    """An epilog line with its phrases translated and its columns kept."""
+    return "".join(_(chunk) if chunk in epilog_phrases(line) else chunk
+                   for chunk in _COLUMN_GAP.split(line))
 
 
 def _translate_help_layout(command) -> None:
