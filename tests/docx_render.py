@@ -20,9 +20,21 @@ from conftest import ROOT
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdfinfo")
+
+
+def _cjk_font() -> bool:
+    """A font with Chinese glyphs (without one LibreOffice draws boxes, and nothing is tested)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
 needs_libreoffice = pytest.mark.skipif(
-    not (SOFFICE and POPPLER), reason="LibreOffice or poppler-utils is not installed "
-                                      "(apt-get install libreoffice-writer-nogui poppler-utils)")
+    not (SOFFICE and POPPLER and _cjk_font()),
+    reason="LibreOffice, poppler-utils or a CJK font is not installed (apt-get install "
+           "libreoffice-writer-nogui poppler-utils fonts-noto-cjk)")
 MM = 72 / 25.4  # PDF points per millimetre
 FONTS_CONF = ROOT / "scripts" / "gongwen-fonts.conf"
 
