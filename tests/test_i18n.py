@@ -89,7 +89,7 @@ ALLOWED = [
     r"text|en|zh|as_of|completed_on|notice|UTC|BOM|JSON(?: Lines| Schema)?|YAML|PR|CI|pydantic|"
     r"JavaScript|GB|Word|x>=0)\b",
 ]
-ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'’-]+[A-Za-z]{2,}){2,}")
+ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'’-]+[A-Za-z]+){2,}")
 
 
 def english_sentences(text: str) -> list[str]:
@@ -168,6 +168,23 @@ def test_usage_errors_in_chinese_and_english(workdir: Path) -> None:
     assert _run(workdir, "check", lang="en").stderr == (
         "Usage: gkparse check [OPTIONS] STATUS\nTry 'gkparse check -h' for help.\n\n"
         "Error: Missing argument 'STATUS'.\n")
+
+
+def test_refusals_in_chinese(workdir: Path) -> None:
+    """The common refusals, worded in English where they are raised, said in Chinese."""
+    (workdir / "taken.xlsx").write_bytes(b"")
+    runs = {("check", "missing.yaml"): "gkparse: missing.yaml: 文件不存在",
+            ("check", "."): "gkparse: .: 是文件夹，不是状态文件",
+            ("ledger", "status.yaml", "-o", "taken.xlsx"): "gkparse: taken.xlsx: 已存在；",
+            ("check", "status.yaml", "--as-of", "2025/13/01"): "'2025/13/01' 不是日期：没有 13 月",
+            ("check", "status.yaml", "--as-of", ""): "空值不是日期"}
+    for args, said in runs.items():
+        done = _run(workdir, *args, lang="zh")
+        assert done.returncode == 2 and said in done.stderr, (args, done.stderr)
+        assert not english_sentences(done.stderr), (args, done.stderr)
+        english = _run(workdir, *args, lang="en")
+        assert english.returncode == 2 and english_sentences(english.stderr), english.stderr
+    (workdir / "taken.xlsx").unlink()
 
 
 def test_an_english_run_is_english_and_the_detector_sees_it(workdir: Path) -> None:

@@ -139,6 +139,9 @@ def reporting_errors() -> Iterator[None]:
     except GkparseError as exc:
         if _State.debug:
             _print_traceback()
+        from gkparse.refusals import translate_refusal
+
+        exc.message = translate_refusal(exc.message)
         eprint(f"gkparse: {exc.describe()}")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "gkparse"
@@ -80,6 +82,36 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def N_(message: str) -> str:  # gettext's name for "mark now, translate where shown"
     """Mark ``message`` for the catalog without translating it here (translated where shown)."""
+    return message
+
+
+@cache
+def _form_pattern(form: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", form)
+    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                    for i, part in enumerate(parts))
+    return re.compile(f"^{regex}$", re.S)
+
+
+def say_again(message: str, forms: Sequence[str], nested: frozenset[str] = frozenset()) -> str:
+    """A message worded in English elsewhere (in click, in a module that raises it), said
+    again in the current language: matched against English ``forms`` with named fields
+    (catalog messages), the first that matches translated and filled in; the fields named in
+    ``nested`` are said again too. A message no form matches is left as it is.
+
+    >>> use_language("zh")
+    >>> say_again("Missing argument 'STATUS'.", ["Missing argument {name}."])
+    "缺少参数 'STATUS'。"
+    >>> use_language("en")
+    """
+    if _State.language == "en":
+        return message
+    for form in forms:
+        match = _form_pattern(form).match(message)
+        if match:
+            fields = {name: say_again(value, forms, nested) if name in nested else value
+                      for name, value in match.groupdict().items()}
+            return _(form).format(**fields)
     return message
 
 

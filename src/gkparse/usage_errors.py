@@ -16,10 +16,7 @@ message that matches no form is left as click wrote it.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from gkparse.i18n import N_, _, current_language
+from gkparse.i18n import N_, _, say_again
 
 FORMS = [
     N_("Missing argument {name}."),
@@ -37,6 +34,14 @@ FORMS = [
     N_("Option {name} requires an argument."),
     N_("Option {name} does not take a value."),
     N_("Got unexpected extra argument(s) ({arguments})"),
+    # gkparse.dates, the one date reader behind --as-of
+    N_("an empty value is not a date; write it like 2025-10-15 (or 2025/10/15, 2025.10.15, "
+       "2025年10月15日)"),  # before the general form, which would take it too
+    N_("{value} is not a date; write it like 2025-10-15 (or 2025/10/15, 2025.10.15, "
+       "2025年10月15日)"),
+    N_("{value} is not a date: there is no year {year}"),
+    N_("{value} is not a date: there is no month {month}"),
+    N_("{value} is not a date: {month} has {days} days"),
 ]
 # Fields that are themselves a message of these forms.
 NESTED = frozenset({"message"})
@@ -44,25 +49,9 @@ USAGE_HINT = N_("Try '{command}' for help.")
 ERROR_LABEL = N_("Error: {message}")
 
 
-@cache
-def _pattern(form: str) -> re.Pattern[str]:
-    parts = re.split(r"\{(\w+)\}", form)
-    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
-                    for i, part in enumerate(parts))
-    return re.compile(f"^{regex}$", re.S)
-
-
 def translate_usage_message(message: str) -> str:
     """``message`` (as click formatted it) in the current language."""
-    if current_language() == "en":
-        return message
-    for form in FORMS:
-        match = _pattern(form).match(message)
-        if match:
-            fields = {name: translate_usage_message(value) if name in NESTED else value
-                      for name, value in match.groupdict().items()}
-            return _(form).format(**fields)
-    return message
+    return say_again(message, FORMS, NESTED)
 
 
 def describe_usage_error(error) -> str:  # a click UsageError -> the lines click would print
