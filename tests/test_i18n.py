@@ -112,7 +112,7 @@ def _run(folder: Path, *args: str, lang: str) -> subprocess.CompletedProcess[str
 RUNS: list[tuple[str, ...]] = [
     ("--help",), ("extract", "--help"), ("schema", "--help"), ("check", "--help"),
     ("init", "--help"), ("ledger", "--help"), ("report", "--help"), ("remind", "--help"),
-    ("status", "--help"), ("status", "import", "--help"), ("lint", "--help"),
+    ("status", "--help"), ("status", "import", "--help"), ("lint", "--help"), ("explain", "--help"),
     ("init", "notice.docx", "-o", "new.yaml"),
     ("check", "status.yaml", "-f", "table"),
     ("check", "status.yaml", "-f", "github"),
