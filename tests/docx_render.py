@@ -1,11 +1,12 @@
 """Rendering .docx files as a reader sees them: LibreOffice to PDF, poppler to text and pixels.
 
-Tests that use this skip where LibreOffice or poppler is absent
-(``apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk``).
+Tests that use this skip where LibreOffice, poppler or a CJK font is absent, and fail
+under CI=true (``apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk``).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -14,9 +15,7 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, need_program
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdfinfo")
@@ -31,10 +30,22 @@ def _cjk_font() -> bool:
     return bool(found.stdout.strip())
 
 
-needs_libreoffice = pytest.mark.skipif(
-    not (SOFFICE and POPPLER and _cjk_font()),
-    reason="LibreOffice, poppler-utils or a CJK font is not installed (apt-get install "
-           "libreoffice-writer-nogui poppler-utils fonts-noto-cjk)")
+def needs_libreoffice(test):
+    """A rendering test: skipped on a developer's machine without LibreOffice, poppler or a
+    CJK font, failed under CI=true, where ``.ci/run`` installs them (``need_program``)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        need_program(SOFFICE, "LibreOffice", "apt-get install libreoffice-writer-nogui")
+        need_program("poppler" if POPPLER else None, "poppler-utils (pdftotext, pdftoppm)",
+                     "apt-get install poppler-utils")
+        need_program("font" if _cjk_font() else None, "a CJK font",
+                     "apt-get install fonts-noto-cjk")
+        return test(*args, **kwargs)
+
+    return run
+
+
 MM = 72 / 25.4  # PDF points per millimetre
 FONTS_CONF = ROOT / "scripts" / "gongwen-fonts.conf"
 
