@@ -219,3 +219,29 @@ def test_codes_keys_and_rule_ids_do_not_change_with_the_language(workdir: Path) 
     assert described == "已过完成时限，任务尚未完成或免于。"
     junit = _run(workdir, "check", "status.yaml", "-f", "junit", lang="zh").stdout
     assert 'type="GK101"' in junit and "已逾期" in junit
+
+
+def test_status_import_problems_in_chinese(workdir: Path) -> None:
+    """What status import says of a filled-in workbook: bad cells, conflicts and refusals."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for title, word, when in (("甲", "完成了", None), ("乙", "推进中", "2025-10-10"),
+                              ("丙", "已完成", "下周")):
+        sheet = book.create_sheet(title)
+        sheet.append(["编号", "状态", "完成日期"])
+        sheet.append(["1.1.4", word, when])
+        sheet.append(["9.9.9", "推进中", None])
+    del book["Sheet"]
+    book.save(workdir / "bad.xlsx")
+    (workdir / "copy.yaml").write_bytes((workdir / "status.yaml").read_bytes())
+    for args, said in (
+            (("status", "import", "bad.xlsx", "--into", "copy.yaml"), "未知状态 '完成了'"),
+            (("status", "import", "bad.xlsx", "--into", "copy.yaml"), "通知中没有这项任务"),
+            (("status", "import", "bad.xlsx", "--into", "copy.yaml"), "'下周' 不是日期"),
+            (("status", "import", "ledger.xlsx", "--into", "/dev/null"), "不是普通文件")):
+        done = _run(workdir, *args, lang="zh")
+        assert done.returncode == 2 and said in done.stderr, (args, done.stderr)
+        assert not english_sentences(done.stderr), (args, done.stderr)
+    (workdir / "copy.yaml").unlink()
+    (workdir / "bad.xlsx").unlink()
