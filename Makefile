@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz bench lint sample clean
+.PHONY: demo test fuzz bench lint sample messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,12 @@ demo: $(VENV)/.installed
 	@echo "== gkparse ledger and report: demo-output/ledger.xlsx, demo-output/report.html =="
 	$(BIN)/gkparse ledger samples/status.yaml -o demo-output/ledger.xlsx --force
 	$(BIN)/gkparse report samples/status.yaml -o demo-output/report.html
+	$(BIN)/gkparse report samples/status.yaml -f docx -o demo-output/report.docx
 	@echo "open demo-output/report.html in a browser, demo-output/ledger.xlsx in Excel, WPS or LibreOffice"
+	@echo
+	@echo "== gkparse remind: 督办单 as Word (demo-output/督办单.docx) and as text =="
+	$(BIN)/gkparse remind samples/status.yaml -o demo-output/督办单.docx --force
+	$(BIN)/gkparse remind samples/status.yaml -f text
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests samples
@@ -50,6 +55,11 @@ fuzz: $(VENV)/.installed-test
 # Speed and memory against the floor and peer readers (several minutes); figures go in the README.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# Extract the messages into the zh_CN catalog and compile it, with Babel (translate the new ones,
+# then run it again).
+messages: $(VENV)/.installed-test
+	$(BIN)/python scripts/update_messages.py
 
 sample: $(VENV)/.installed
 	$(BIN)/python samples/build_notice.py samples/notice.docx

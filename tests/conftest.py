@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,10 @@ from hypothesis import settings
 settings.register_profile("default", max_examples=60, deadline=2000)
 settings.register_profile("fuzz", max_examples=10_000, deadline=5000)
 settings.load_profile("default")
+
+# The tests read English messages whatever the developer's locale (tests/test_i18n.py sets
+# the language it tests in each run it starts).
+os.environ["GKPARSE_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

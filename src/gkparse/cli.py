@@ -8,6 +8,7 @@ start fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from gkparse import __version__
 from gkparse.exitcodes import ExitCode
+from gkparse.i18n import N_, _, language_from, language_from_environment, use_language
 from gkparse.plural import counted
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up pays only for what it runs
@@ -38,6 +40,7 @@ A typical year:
   gkparse ledger status.yaml -o ledger.xlsx       the 工作台账 for units to fill in
   gkparse status import ledger.xlsx --into status.yaml
   gkparse report status.yaml -o report.html       a progress page for the leadership
+  gkparse remind status.yaml                      督办单 for the units that are behind
 
 Before a notice is issued, gkparse lint draft.docx checks it against GB/T 9704.
 Each command has examples in its own help: gkparse check -h."""
@@ -92,16 +95,25 @@ def _version(value: bool) -> None:
         raise typer.Exit(ExitCode.OK)
 
 
+class Language(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error (also "
                                         "after the command, or GKPARSE_DEBUG=1).")] = False,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", help="The language of messages and help: en or zh (default: GKPARSE_LANG, "
+                       "else the locale, LANG).")] = None,
 ) -> None:
     """gkparse: notices into task records, tracked against a status file."""
     # _Group takes --debug out wherever it is put and records it; declared here for the help.
     _State.debug = _State.debug or debug
+    use_language(lang.value if lang else language_from_environment())
 
 
 def eprint(message: str) -> None:
@@ -111,7 +123,8 @@ def eprint(message: str) -> None:
 def _wrote(output: Path | None, detail: str = "") -> None:
     """Every command that writes a file says so the same way (nothing for stdout)."""
     if output is not None and str(output) != "-":
-        eprint(f"gkparse: wrote {output}" + (f" with {detail}" if detail else ""))
+        said = _("wrote {file} with {detail}") if detail else _("wrote {file}")
+        eprint("gkparse: " + said.format(file=output, detail=detail))
 
 
 def _print_traceback() -> None:
@@ -130,6 +143,9 @@ def reporting_errors() -> Iterator[None]:
     except GkparseError as exc:
         if _State.debug:
             _print_traceback()
+        from gkparse.refusals import translate_refusal
+
+        exc.message = translate_refusal(exc.message)
         eprint(f"gkparse: {exc.describe()}")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -137,8 +153,8 @@ def reporting_errors() -> Iterator[None]:
     except Exception as exc:  # a bug, not the user's fault: still one line unless --debug
         if _State.debug:
             _print_traceback()
-        eprint(f"gkparse: internal error: {type(exc).__name__}: {exc} (run with --debug "
-               "for the traceback)")
+        eprint("gkparse: " + _("internal error: {kind}: {error} (run with --debug for the "
+                               "traceback)").format(kind=type(exc).__name__, error=exc))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
@@ -203,7 +219,7 @@ def _note_without_roster(unit: str | None, roster: object) -> None:
     if unit is not None and roster is None:
         from gkparse.tracking.roster import without_roster_note
 
-        eprint(f"gkparse: note: {without_roster_note(unit)}")
+        eprint("gkparse: " + _("note: {note}").format(note=without_roster_note(unit)))
 
 
 def _examples(*lines: str) -> str:
@@ -260,8 +276,9 @@ def extract(
 
         paths = expand_inputs(files)
         if not paths:
-            raise DocumentError(files[0], "no notice files (.docx, .doc, .wps, .rtf, .odt, .xlsx, "
-                                          ".xls, .et, .ods, .html, .pdf) in this folder")
+            raise DocumentError(files[0], _("no notice files (.docx, .doc, .wps, .rtf, .odt, "
+                                            ".xlsx, .xls, .et, .ods, .html, .pdf) in this "
+                                            "folder"))
         chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
         pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
@@ -277,7 +294,8 @@ def extract(
                     continue
                 if not quiet:
                     for warning in result.warnings:
-                        say(f"{result.path}: warning: {warning}")
+                        say(_("{file}: warning: {warning}").format(file=result.path,
+                                                                   warning=warning))
                 pieces.append(result.output or b"")  # a result that is ok has its output
         if pieces:
             write_result(chosen.join(pieces), output, inputs=paths)
@@ -285,7 +303,8 @@ def extract(
             _note_without_roster(unit, units)
         if failed:
             if len(paths) > 1:
-                eprint(f"gkparse: {failed} of {len(paths)} files could not be read")
+                eprint("gkparse: " + _("{failed} of {total} could not be read").format(
+                    failed=failed, total=counted(len(paths), "file")))
             raise typer.Exit(ExitCode.BAD_INPUT)
 
 
@@ -438,8 +457,9 @@ def check(
         if chosen != "table" or output is not None:
             from gkparse.formats.check import severity_counts
 
-            eprint(f"gkparse: {counted(report.summary.tasks, 'task')}, "
-                   f"{severity_counts(report)} (as of {report.as_of})")
+            eprint("gkparse: " + _("{tasks}, {counts} (as of {date})").format(
+                tasks=counted(report.summary.tasks, "task"), counts=severity_counts(report),
+                date=report.as_of))
         _note_without_roster(unit, units)
         if report.fails(fail_on.value):
             raise typer.Exit(ExitCode.FINDINGS)
@@ -478,7 +498,7 @@ def lint(
     Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
     """
     if not files and not list_rules:
-        raise typer.BadParameter("give at least one notice .docx", param_hint="NOTICE...")
+        raise typer.BadParameter(_("give at least one notice .docx"), param_hint="NOTICE...")
     with reporting_errors():
         from gkparse.lint import RULES, lint_files
         from gkparse.lint.config import ignored_rules
@@ -496,7 +516,7 @@ def lint(
 
         paths = expand_inputs(files, suffixes=(".docx",))  # drafts: lint reads .docx only
         if not paths:
-            raise DocumentError(files[0], "no .docx files in this folder")
+            raise DocumentError(files[0], _("no .docx files in this folder"))
         unreadable: list[GkparseError] = []
         report = lint_files(paths, ignore=ignored_rules(ignore or [], config, Path.cwd()),
                             limits=_limits(max_mb), errors=unreadable)
@@ -544,15 +564,15 @@ def init(
         loaded = load_notice(notice, year=year)
         if output.exists() and merge:
             added = merge_into(output, loaded)
-            eprint(f"gkparse: {output}: added {len(added)} task"
-                   f"{'s' if len(added) != 1 else ''}" + (f" ({', '.join(added)})"
-                                                          if 0 < len(added) <= 10 else ""))
+            eprint(f"gkparse: {output}: " + _("added {tasks}").format(
+                tasks=counted(len(added), "task"))
+                   + (f" ({', '.join(added)})" if 0 < len(added) <= 10 else ""))
             return
         if not force:
-            refuse_to_replace(output, "use --merge to add new tasks or --force to overwrite")
+            refuse_to_replace(output, _("use --merge to add new tasks or --force to overwrite"))
         ref = os.path.relpath(notice.resolve(), output.resolve().parent)
         write_result(render_template(loaded, Path(ref).as_posix()), output, inputs=[notice])
-        eprint(f"gkparse: wrote {output} with {len(loaded.tasks)} tasks")
+        _wrote(output, counted(len(loaded.tasks), "task"))
 
 
 @app.command(epilog=_examples(
@@ -585,8 +605,8 @@ def ledger(
         from gkparse.tracking.checker import load_progress
 
         if not force:
-            refuse_to_replace(output, "it may hold what units filled in; use --force to "
-                                      "replace it with a new ledger")
+            refuse_to_replace(output, _("it may hold what units filled in; use --force to "
+                                        "replace it with a new ledger"))
         units = _roster(unit, roster, source)
         progress = load_progress(source, as_of=as_of, warn_days=warn_days, year=year,
                                  unit=unit, roster=units)
@@ -599,18 +619,33 @@ def ledger(
 class ReportFormat(StrEnum):
     html = "html"
     markdown = "markdown"
+    docx = "docx"
+
+
+SenderOption = Annotated[str | None, typer.Option(
+    "--from", metavar="NAME", show_default=False,
+    help="Who signs the Word document (署名); default: the notice's signatory or issuer.")]
+
+
+def _refuse_binary_to_terminal(output: Path | None) -> None:
+    if output is None and sys.stdout.isatty():
+        from gkparse.output import OutputError
+
+        raise OutputError("stdout", _("a Word document is not printed to a terminal; use -o "
+                                      "FILE"))
 
 
 @app.command(epilog=_examples(
     "gkparse report samples/status.yaml -o report.html",
     "gkparse report status.yaml -f markdown >> \"$GITHUB_STEP_SUMMARY\"",
-    "gkparse report status.yaml --unit 洸河街道 -o 洸河街道.html"))
+    "gkparse report status.yaml -f docx -o 进展报告.docx --to 市政府办公室"))
 def report(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     output: _output("Write here instead of stdout (HTML needs -o at a terminal).") = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained "
-                   "page) or markdown (the summary, for a CI step summary or a PR comment).")
+                   "page), markdown (the summary, for a CI step summary or a PR comment) or "
+                   "docx (a Word report laid out as a 公文, GB/T 9704).")
                    ] = ReportFormat.html,
     as_of: _as_of("Report as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
                   "the file's as_of, else today in UTC+8.") = None,
@@ -618,29 +653,149 @@ def report(
     year: YearOption = None,
     unit: UnitOption = None,
     roster: RosterOption = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="NAME", show_default=False,
+                                           help="The Word report's addressee (主送机关).")
+                  ] = None,
+    sender: SenderOption = None,
 ) -> None:
     """Write a progress report: figures, charts by section and lead unit, the overdue and
-    due-soon list, and every task with filters by unit and status (no JavaScript needed).
+    due-soon list, and every task with filters by unit and status (no JavaScript needed);
+    or, with -f docx, the same as a Word document laid out as a 公文.
     """
+    for given, name in ((to, "'--to'"), (sender, "'--from'")):
+        if given is not None and fmt != ReportFormat.docx:
+            raise typer.BadParameter(_("only a Word report (-f docx) has an addressee and a "
+                                       "signatory"), param_hint=name)
     with reporting_errors():
         from gkparse.errors import StatusFileError
-        from gkparse.office.report import render_html, render_markdown
         from gkparse.output import write_result
         from gkparse.tracking.checker import load_progress
 
         if fmt == ReportFormat.html and output is None and sys.stdout.isatty():
-            eprint("gkparse: the HTML report is a page for a browser, not the terminal: write "
-                   "it with -o report.html, or read it here with -f markdown")
+            eprint("gkparse: " + _("the HTML report is a page for a browser, not the terminal: "
+                                   "write it with -o report.html, or read it here with -f "
+                                   "markdown"))
             raise typer.Exit(ExitCode.BAD_INPUT)
+        if fmt == ReportFormat.docx:
+            _refuse_binary_to_terminal(output)
         units = _roster(unit, roster, status_file)
         progress = load_progress(status_file, as_of=as_of, warn_days=warn_days, year=year,
                                  unit=unit, roster=units)
         if progress.report is None:
-            raise StatusFileError(status_file, "report needs a status file (.yaml); run "
-                                               "gkparse init first")
-        renderer = render_html if fmt == ReportFormat.html else render_markdown
-        write_result(renderer(progress.report, unit=unit), output, inputs=[status_file])
+            raise StatusFileError(status_file, _("report needs a status file (.yaml); run "
+                                                 "gkparse init first"))
+        if fmt == ReportFormat.docx:
+            from gkparse.office.report_docx import render_docx
+
+            data: str | bytes = render_docx(progress.report, unit=unit, to=to, sender=sender)
+        else:
+            from gkparse.office.report import render_html, render_markdown
+
+            renderer = render_html if fmt == ReportFormat.html else render_markdown
+            data = renderer(progress.report, unit=unit)
+        write_result(data, output, inputs=[status_file])
         _wrote(output, counted(len(progress.notice.tasks), "task"))
+        _note_without_roster(unit, units)
+
+
+LEVEL_WORDS = {"red": N_("red"), "yellow": N_("yellow"), "blue": N_("blue")}
+
+
+class RemindFormat(StrEnum):
+    docx = "docx"
+    text = "text"
+
+
+@app.command(epilog=_examples(
+    "gkparse remind samples/status.yaml                (督办单.docx: a part per unit)",
+    "gkparse remind status.yaml --split -o 督办单/        (one file per unit)",
+    "gkparse remind status.yaml -f text                (to paste into a message)",
+    "gkparse remind status.yaml --unit 洸河街道 --reply-days 3"))
+def remind(
+    status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
+                                                show_default=False)],
+    output: _output("The .docx to write (default: 督办单.docx); with --split, the folder "
+                    "(default: 督办单); -f text: stdout unless given.") = None,
+    fmt: Annotated[RemindFormat, typer.Option("--format", "-f", help="docx (a page per unit, "
+                   "laid out as a 公文) or text (to paste into a message).")] = RemindFormat.docx,
+    split: Annotated[bool, typer.Option("--split", help="One file per unit, in the -o folder."
+                                        )] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace 督办单 files that exist "
+                                        "(they may have been edited before sending).")] = False,
+    as_of: _as_of("Remind as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
+                  "the file's as_of, else today in UTC+8.") = None,
+    warn_days: _warn_days("Tasks due within this many days are reminded of (blue, or yellow "
+                          "if not started).") = 30,
+    reply_days: Annotated[int, typer.Option("--reply-days", min=0, metavar="DAYS",
+                                            help="Units are asked to reply within this many "
+                                                 "days.")] = 5,
+    sender: SenderOption = None,
+    year: YearOption = None,
+    unit: UnitOption = None,
+    roster: RosterOption = None,
+) -> None:
+    """Write 督办单 (三色督办): one per unit with tasks overdue (red), blocked or behind
+    (yellow) or due soon (blue), listing its tasks and what is asked of it.
+    """
+    with reporting_errors():
+        from gkparse.office.reminders import file_names, plan_reminders
+        from gkparse.output import OutputError, refuse_to_replace, write_result
+        from gkparse.tracking.checker import check as run_check
+
+        if status_file.suffix.lower() not in (".yaml", ".yml"):
+            from gkparse.errors import StatusFileError
+
+            raise StatusFileError(status_file, _("remind needs a status file (.yaml); run "
+                                                 "gkparse init first"))
+        units = _roster(unit, roster, status_file)
+        report = run_check(status_file, as_of=as_of, warn_days=warn_days, year=year,
+                           unit=unit, roster=units)
+        plan = plan_reminders(report, unit=unit, reply_days=reply_days)
+        for item in plan.unassigned:
+            eprint("gkparse: " + _("note: task {task} has no lead unit: no 督办单 for it").format(
+                task=item.state.task.id))
+        if not plan.reminders:
+            eprint("gkparse: " + _("no unit has tasks overdue, blocked or due within {days} days "
+                                   "(as of {date}); nothing written").format(
+                days=warn_days, date=report.as_of))
+            _note_without_roster(unit, units)
+            return
+        render: Callable[..., str | bytes]
+        if fmt == RemindFormat.docx:
+            from gkparse.office.remind_docx import render_reminders_docx as render
+            suffix = ".docx"
+        else:
+            from gkparse.office.remind_text import render_reminders_text as render
+            suffix = ".txt"
+        if split:
+            folder = output or Path("督办单")
+            targets = [folder / name for name in file_names(plan.reminders, suffix)]
+            if not force:
+                for target in targets:
+                    refuse_to_replace(target, _("use --force to replace it"))
+            if not folder.is_dir():
+                if not (folder.parent if str(folder.parent) else Path(".")).is_dir() \
+                        or folder.exists():
+                    raise OutputError(folder, _("not a folder, and one cannot be made here"))
+                folder.mkdir()
+            for reminder, target in zip(plan.reminders, targets, strict=True):
+                write_result(render(plan, [reminder], sender=sender), target,
+                             inputs=[status_file])
+            where = _("{files} in {folder}").format(files=counted(len(targets), "file"),
+                                                    folder=folder)
+        else:
+            target = output if output or fmt == RemindFormat.text else Path("督办单.docx")
+            if target is not None and not force:
+                refuse_to_replace(target, _("use --force to replace it"))
+            write_result(render(plan, plan.reminders, sender=sender), target,
+                         inputs=[status_file])
+            where = str(target) if target else _("stdout")
+        levels = [r.level for r in plan.reminders]
+        counts = _(", ").join(_("{n} {colour}").format(n=levels.count(level),
+                                                      colour=_(LEVEL_WORDS[level]))
+                              for level in LEVEL_WORDS if level in levels)
+        eprint("gkparse: " + _("wrote {n} 督办单 ({counts}) to {where}").format(
+            n=len(plan.reminders), counts=counts, where=where))
         _note_without_roster(unit, units)
 
 
@@ -677,17 +832,20 @@ def status_import(
         for cell in plan.bad:
             eprint(f"gkparse: {cell.describe(workbook)}")
         if plan.bad and not skip_bad:
-            eprint(f"gkparse: {counted(len(plan.bad), 'cell')} could not be used; nothing was "
-                   "written (fix them, or use --skip-bad to import the other rows)")
+            eprint("gkparse: " + _("{cells} could not be used; nothing was written (fix them, "
+                                   "or use --skip-bad to import the other rows)").format(
+                cells=counted(len(plan.bad), "cell")))
             raise typer.Exit(ExitCode.BAD_INPUT)
         for change in plan.changes:
             eprint(f"{into}: {change.describe()}")
         if plan.text is None:
-            eprint(f"gkparse: {into}: nothing to change")
+            eprint(f"gkparse: {into}: " + _("nothing to change"))
         elif dry_run:
-            eprint(f"gkparse: dry run: {counted(len(plan.changes), 'change')} not written")
+            eprint("gkparse: " + _("dry run: {changes} not written").format(
+                changes=counted(len(plan.changes), "change")))
         else:
-            eprint(f"gkparse: {into}: {counted(len(plan.changes), 'change')} written")
+            eprint(f"gkparse: {into}: " + _("{changes} written").format(
+                changes=counted(len(plan.changes), "change")))
 
 
 def _only(command: str) -> typer.Typer:
@@ -709,8 +867,13 @@ def _command_named(argv: list[str]) -> str | None:
     """The command a command line runs, when it names one gkparse has (options come first)."""
     names = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
     names |= {g.name for g in app.registered_groups}
+    skip = False
     for arg in argv:
-        if arg == "--debug":
+        if skip or arg == "--debug" or arg.startswith("--lang="):
+            skip = False
+            continue
+        if arg == "--lang":
+            skip = True
             continue
         return arg if arg in names else None
     return None
@@ -727,14 +890,112 @@ def _plain_usage_everywhere() -> None:
 _plain_usage_everywhere()
 
 
+def _language_asked(argv: list[str]) -> str | None:
+    """``--lang`` as given before the command, read before click parses anything: help texts
+    must be in the language before they are printed."""
+    for position, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return language_from(arg.partition("=")[2])
+        if arg == "--lang" and position + 1 < len(argv):
+            return language_from(argv[position + 1])
+        if not arg.startswith("-"):
+            return None
+    return None
+
+
+# The words click and typer lay help and usage out with; translated by the catalog where shown.
+HELP_LAYOUT = [N_("Usage:"), N_("Options:"), N_("Commands:"), N_("Arguments:"),
+               N_("Show this message and exit."), N_("[required]"), N_("[default: ")]
+
+
+def _translate_layout(text: str) -> str:
+    for phrase in HELP_LAYOUT:
+        text = text.replace(phrase, _(phrase))
+    # "[default: x]" broken by the help's line wrapping
+    return text.replace(HELP_LAYOUT[-1].rstrip() + "\n", _(HELP_LAYOUT[-1]).rstrip() + "\n")
+
+
+def help_texts(command: Any) -> Iterator[tuple[object, str]]:  # (click object, attribute)
+    """Every help text of a click command tree: the commands' and their parameters'."""
+    yield command, "help"
+    yield command, "short_help"
+    for param in command.params:
+        yield param, "help"
+    for sub in getattr(command, "commands", {}).values():
+        yield from help_texts(sub)
+
+
+def translated(command: Any) -> Any:  # the click command, its help in the current language
+    """The click command tree with its help texts and layout in the current language."""
+    for owner, attribute in help_texts(command):
+        text = getattr(owner, attribute, None)
+        if text:
+            setattr(owner, attribute, _(text))
+    for sub in (command, *_subcommands(command)):
+        if sub.epilog:
+            sub.epilog = "\n".join(_translate_columns(line) for line in sub.epilog.split("\n"))
+    _translate_help_layout(command)
+    return command
+
+
+def _subcommands(command: Any) -> Iterator[object]:
+    for sub in getattr(command, "commands", {}).values():
+        yield sub
+        yield from _subcommands(sub)
+
+
+_COLUMN_GAP = re.compile(r"(\s{2,})")
+
+
+def epilog_phrases(line: str) -> list[str]:
+    """The words of an epilog line laid out in columns (a heading such as ``Examples:``, an
+    example's comment in brackets, a finding's description): what the catalog translates."""
+    return [chunk for chunk in _COLUMN_GAP.split(line.strip())
+            if chunk.strip() and (chunk.endswith(":") or chunk.startswith("(")
+                                  or chunk.endswith("."))]
+
+
+def _translate_columns(line: str) -> str:
+    """An epilog line with its phrases translated and its columns kept."""
+    return "".join(_(chunk) if chunk in epilog_phrases(line) else chunk
+                   for chunk in _COLUMN_GAP.split(line))
+
+
+def _translate_help_layout(command: Any) -> None:
+    get_help, get_usage = command.get_help, command.get_usage
+    command.get_help = lambda ctx: _translate_layout(get_help(ctx))
+    command.get_usage = lambda ctx: _translate_layout(get_usage(ctx))
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help_layout(sub)
+
+
 def main() -> None:
     """Console-script entry point."""
-    if [arg for arg in sys.argv[1:] if arg != "--debug"] == ["--version"]:
+    argv = sys.argv[1:]
+    if [arg for arg in argv if arg != "--debug"] == ["--version"]:
         # No command named: typer would build every command's click object first (issue 17).
         print(f"gkparse {__version__}")
         return
-    command = _command_named(sys.argv[1:])
-    (_only(command) if command else app)()
+    use_language(_language_asked(argv) or language_from_environment())
+    command = _command_named(argv)
+    click_command = translated(typer.main.get_command(_only(command) if command else app))
+    from typer._click import exceptions as click_errors  # typer's own click, as it raises them
+
+    try:
+        # Not standalone: click would print its usage errors itself, in English.
+        code = click_command.main(args=argv, standalone_mode=False)
+    except click_errors.UsageError as error:
+        from gkparse.usage_errors import describe_usage_error
+
+        eprint(describe_usage_error(error))
+        sys.exit(error.exit_code)
+    except click_errors.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        eprint(_("Aborted!"))
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

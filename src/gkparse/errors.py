@@ -28,7 +28,9 @@ class GkparseError(Exception):
         where = self.path or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        task = f" (task {self.task})" if self.task else ""
+        from gkparse.i18n import _
+
+        task = _(" (task {task})").format(task=self.task) if self.task else ""
         # One line, always: some library messages (PyYAML's, lxml's) span several.
         message = " ".join(part.strip() for part in self.message.splitlines() if part.strip())
         return f"{where}: {message}{task}"

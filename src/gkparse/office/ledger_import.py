@@ -23,6 +23,7 @@ from typing import Any
 
 from gkparse.errors import StatusFileError, read_input
 from gkparse.grammar.dates import read_date
+from gkparse.i18n import _
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.office.ledger import BASELINE_SHEET
 from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
@@ -71,7 +72,8 @@ class BadCell:
     problem: str
 
     def describe(self, path: str | Path) -> str:
-        return f"{path}: {self.sheet}!{self.cell} (task {self.task}): {self.problem}"
+        return _("{path}: {cell} (task {task}): {problem}").format(
+            path=path, cell=f"{self.sheet}!{self.cell}", task=self.task, problem=self.problem)
 
 
 @dataclass
@@ -191,12 +193,14 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
         row.cells[name] = f"{column_letter(index + 1)}{number}"
         row.typed[name] = _text(value) or ""
         if isinstance(value, FormulaWithoutValue):
-            problems.append((name, "a formula with no saved value (open the workbook in Excel "
-                                   "or WPS and save it)"))
+            problems.append((name, _("a formula with no saved value (open the workbook in "
+                                     "Excel or WPS and save it)")))
         elif len({_text(v) for _, v in found}) > 1:
             letters = JOINER.join(column_letter(i + 1) for i, _ in found)
-            problems.append((name, f"the {COLUMN_NAMES[name]} columns {letters} say different "
-                                   f"things ({' / '.join(repr(_text(v)) for _, v in found)})"))
+            problems.append((name, _("the {column} columns {letters} say different things "
+                                     "({values})").format(
+                column=COLUMN_NAMES[name], letters=letters,
+                values=" / ".join(repr(_text(v)) for _, v in found))))
     if problems:
         for name, problem in problems:
             bad.append(BadCell(sheet, row.cells[name], task, problem))
@@ -205,14 +209,15 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
     if word is not None and word != UNTRACKED_LABEL:  # the summary's word for "no entry": no news
         status = _status_word(word)
         if status is None:
-            problems.append(("status", f"unknown status {word!r}; use one of "
-                                       f"{JOINER.join(CHINESE_STATUS.values())}"))
+            problems.append(("status", _("unknown status {word!r}; use one of {words}").format(
+                word=word, words=JOINER.join(CHINESE_STATUS.values()))))
         else:
             row.values["status"] = status
     if "completed_on" in said:
         when = parse_cell_date(said["completed_on"][0][1])
         if isinstance(when, str):
-            problems.append(("completed_on", f"{when!r} is not a date (write 2025-06-30)"))
+            problems.append(("completed_on", _("{text!r} is not a date (write 2025-06-30)"
+                                               ).format(text=when)))
         elif when is not None:
             row.values["completed_on"] = when
     evidence = _text(said["evidence"][0][1]) if "evidence" in said else None
@@ -250,8 +255,8 @@ def read_ledger(path: str | Path, *, limits: Limits = DEFAULT_LIMITS
         task_sheets += 1
         rows.extend(found)
     if not task_sheets:
-        raise WorkbookError(path, "no sheet has a task table (a header row with 编号 and 状态, "
-                                  "完成日期, 佐证材料 or 备注); nothing to import")
+        raise WorkbookError(path, _("no sheet has a task table (a header row with 编号 and "
+                                    "状态, 完成日期, 佐证材料 or 备注); nothing to import"))
     return Ledger(rows, baseline), bad
 
 
@@ -298,7 +303,7 @@ class Change:
     def describe(self) -> str:
         parts = [_describe(name, self.before, self.after) for name in self.updates]
         if self.before is None:
-            return f"{self.task}: added ({', '.join(parts)})"
+            return _("{task}: added ({fields})").format(task=self.task, fields=", ".join(parts))
         return f"{self.task}: {', '.join(parts)}"
 
 
@@ -365,8 +370,8 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
     for row in ledger.rows:
         if row.task not in status.tasks and (known_tasks is None or row.task not in known_tasks):
             first = next(iter(row.cells.values()), f"A{row.row}")
-            why = "no such task in the notice" if known_tasks is not None else \
-                "no such task in the status file (and it names no notice to look it up in)"
+            why = _("no such task in the notice") if known_tasks is not None else \
+                _("no such task in the status file (and it names no notice to look it up in)")
             bad.append(BadCell(row.sheet, first, row.task, why))
             continue
         written = ledger.baseline.get(row.task) if ledger.baseline is not None else None
@@ -387,20 +392,20 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                 continue
             if written is not None and not _same(now, written.values.get(name)):
                 was = written.values.get(name)
-                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task,
-                                   f"{COLUMN_NAMES[name]} is {_shown(name, now)} in the status "
-                                   f"file, changed since this ledger was made (it was "
-                                   f"{_shown(name, was)}); the ledger says {_shown(name, value)}. "
-                                   "Decide which holds, then import again"))
+                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task, _(
+                    "{column} is {now} in the status file, changed since this ledger was made "
+                    "(it was {was}); the ledger says {value}. Decide which holds, then import "
+                    "again").format(column=COLUMN_NAMES[name], now=_shown(name, now),
+                                    was=_shown(name, was), value=_shown(name, value))))
                 left_out.add(row.task)
                 continue
             seen = proposals.setdefault(row.task, {}).get(name)
             if seen is not None and not _same(seen[0], value):
                 other = seen[1]
-                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task,
-                                   f"{COLUMN_NAMES[name]} {row.typed.get(name, '')!r} here, but "
-                                   f"{other.typed.get(name, '')!r} in {other.where(name)}; "
-                                   "this task is left out"))
+                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task, _(
+                    "{column} {here!r} here, but {there!r} in {cell}; this task is left out"
+                    ).format(column=COLUMN_NAMES[name], here=row.typed.get(name, ""),
+                             there=other.typed.get(name, ""), cell=other.where(name))))
                 left_out.add(row.task)
                 continue
             proposals[row.task][name] = (value, row)
@@ -419,11 +424,11 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
         if touched is not None and after.completed_on is not None and after.status != "done":
             row = touched[1]
             cell = row.cells.get("completed_on", row.cells.get("status", f"A{row.row}"))
-            bad.append(BadCell(row.sheet, cell, task,
-                               f"完成日期 {after.completed_on.isoformat()} on a task that is "
-                               f"{CHINESE_STATUS[after.status]}: a completion date belongs to a "
-                               "task that is 已完成 (set 状态 to 已完成, or empty 完成日期); "
-                               "this task is left out"))
+            bad.append(BadCell(row.sheet, cell, task, _(
+                "完成日期 {date} on a task that is {status}: a completion date belongs to a task "
+                "that is 已完成 (set 状态 to 已完成, or empty 完成日期); this task is left out"
+                ).format(date=after.completed_on.isoformat(),
+                         status=CHINESE_STATUS[after.status])))
             continue
         changes.append(Change(task, before, after, updates))
     return changes, bad

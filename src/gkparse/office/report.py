@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 
 from gkparse.tracking.checker import CheckReport, TaskState, task_states
@@ -24,7 +25,8 @@ SEGMENTS: list[tuple[str, str, str]] = [(status, STATUS_LABELS[status], colour)
                                         for status, colour in REPORT_COLOURS.items()]
 
 
-def _groups(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]:
+def grouped(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]:
+    """The states by section (``key="section"``) or by lead unit (``"lead"``), in document order."""
     out: dict[str, list[TaskState]] = {}
     for state in states:
         task = state.task
@@ -36,6 +38,12 @@ def _groups(states: Sequence[TaskState], key: str) -> dict[str, list[TaskState]]
         for name in names:
             out.setdefault(name, []).append(state)
     return out
+
+
+def needs_attention(states: Sequence[TaskState], as_of: date) -> list[TaskState]:
+    """The overdue tasks, then the due-soon ones, each earliest deadline first."""
+    attention = [s for s in states if s.flag in ("overdue", "due_soon")]
+    return sorted(attention, key=lambda s: (s.flag != "overdue", s.task.deadline.due or as_of))
 
 
 def _bar_chart(title: str, groups: dict[str, list[TaskState]]) -> str:
@@ -150,7 +158,8 @@ tr,.bar-row,.card{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}
 """
 
 
-def _states(report: CheckReport) -> list[TaskState]:
+def report_states(report: CheckReport) -> list[TaskState]:
+    """Every task of the checked report with its status and flag."""
     return task_states(report.notice, report.status, as_of=report.as_of,
                        warn_days=report.warn_days)
 
@@ -159,7 +168,7 @@ def render_html(report: CheckReport, *, unit: str | None = None) -> str:
     """The whole page. ``unit`` only names the view in the heading (the report is filtered)."""
     info = report.notice.notice
     title = info.title or report.notice.source.path
-    states = _states(report)
+    states = report_states(report)
     f = report.summary
     cards = [("任务总数", f.tasks, ""), (STATUS_LABELS["done"], f.by_status["done"], ""),
              (STATUS_LABELS["in_progress"], f.by_status["in_progress"], ""),
@@ -167,8 +176,7 @@ def render_html(report: CheckReport, *, unit: str | None = None) -> str:
              (FLAG_LABELS["due_soon"], f.due_soon, "yellow"), ("完成率", f"{f.percent_done:.1f}%", "")]
     card_html = "".join(f'<div class="card {cls}" data-figure="{label}"><div class="n">{value}'
                         f'</div><div class="l">{label}</div></div>' for label, value, cls in cards)
-    attention = [s for s in states if s.flag in ("overdue", "due_soon")]
-    attention.sort(key=lambda s: (s.flag != "overdue", s.task.deadline.due or report.as_of))
+    attention = needs_attention(states, report.as_of)
     unit_names = list(dict.fromkeys(u for s in states
                                     for u in (*s.task.lead_units, *s.task.responsible_units)))
     unit_ids = {name: number for number, name in enumerate(unit_names)}
@@ -180,8 +188,8 @@ def render_html(report: CheckReport, *, unit: str | None = None) -> str:
     view = f"（{escape(unit)}）" if unit else ""
     doc = f"{escape(info.doc_number)} · " if info.doc_number else ""
     meta = f"{doc}截至 {report.as_of.isoformat()} · 提前 {report.warn_days} 天提示"
-    charts = (_bar_chart("按一级任务", _groups(states, "section"))
-              + _bar_chart("按牵头单位", _groups(states, "lead")))
+    charts = (_bar_chart("按一级任务", grouped(states, "section"))
+              + _bar_chart("按牵头单位", grouped(states, "lead")))
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -216,7 +224,7 @@ def _md(text: str) -> str:
 
 def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     """The report's summary for a CI step summary or a pull-request comment."""
-    states = _states(report)
+    states = report_states(report)
     f = report.summary
     title = report.notice.notice.title or report.notice.source.path
     view = f"（{unit}）" if unit else ""
@@ -228,19 +236,18 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     for heading, key in (("按一级任务", "section"), ("按牵头单位", "lead")):
         lines += [f"### {heading}", "", "| | " + " | ".join(label for _, label, _ in SEGMENTS)
                   + " | 合计 |", "|---|" + "---:|" * (len(SEGMENTS) + 1)]
-        for name, members in _groups(states, key).items():
+        for name, members in grouped(states, key).items():
             counts = [sum(s.status == status for s in members) for status, _, _ in SEGMENTS]
             lines.append(f"| {_md(name)} | " + " | ".join(map(str, counts))
                          + f" | {len(members)} |")
         lines.append("")
-    attention = [s for s in states if s.flag in ("overdue", "due_soon")]
+    attention = needs_attention(states, report.as_of)
     lines += ["### 逾期和即将到期", ""]
     if not attention:
         lines.append("没有逾期或即将到期的任务。")
     else:
         lines += ["| 编号 | 具体要求 | 牵头单位 | 截止日期 | 状态 |", "|---|---|---|---|---|"]
-        for s in sorted(attention, key=lambda s: (s.flag != "overdue",
-                                                  s.task.deadline.due or report.as_of)):
+        for s in attention:
             flag = FLAG_LABELS[s.flag or "overdue"]  # attention holds flagged tasks only
             requirement = _md(s.task.requirement)
             short = requirement if len(requirement) <= 40 else requirement[:39] + "…"

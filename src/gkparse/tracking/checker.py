@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from gkparse.errors import DocumentError, StatusFileError, read_input
+from gkparse.i18n import N_, _
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.plural import counted
@@ -83,9 +84,9 @@ class CheckReport:
 
     # What gkparse.formats.check's renderers ask of a report (lint's report answers too).
     command = "check"
-    subject_label = "task"
-    line_label = "line"
-    detail_label = "lead"
+    subject_label = N_("task")  # the labels are translated where shown
+    line_label = N_("line")
+    detail_label = N_("lead")
     detail_width = 20  # terminal cells for the lead units in the table (a CJK character is two)
     rules = RULES
 
@@ -101,32 +102,35 @@ class CheckReport:
         return JOINER.join(task.lead_units) if task else ""
 
     def subtitle(self) -> str:
-        return (f"status: {self.status_path}   as of {self.as_of} "
-                f"(due soon = within {self.warn_days} days)")
+        return _("status: {file}   as of {date} (due soon = within {days} days)").format(
+            file=self.status_path, date=self.as_of, days=self.warn_days)
 
     def summary_line(self) -> str:
         s = self.summary
-        return (f"gkparse: {counted(s.tasks, 'task')}, {s.by_status['done']} done, "
-                f"{s.overdue} overdue, "
-                f"{s.due_soon} due soon ({s.percent_done}% done) as of {self.as_of}")
+        return "gkparse: " + _("{tasks}, {done} done, {overdue} overdue, {due_soon} due soon "
+                               "({percent}% done) as of {date}").format(
+            tasks=counted(s.tasks, "task"), done=s.by_status["done"], overdue=s.overdue,
+            due_soon=s.due_soon, percent=s.percent_done, date=self.as_of)
 
     def summary_spans(self) -> list[tuple[str, str | None]]:
         """The table's closing line, as (text, rich style) pieces."""
         s = self.summary
         spans: list[tuple[str, str | None]] = [
-            (f"{counted(s.tasks, 'task')}: ", None), (f"{s.by_status['done']} done", "green"),
-            (f", {s.by_status['in_progress']} in progress, ", None),
-            (f"{s.overdue} overdue", "bold red" if s.overdue else "green"), (", ", None),
-            (f"{s.due_soon} due soon", "yellow" if s.due_soon else "green")]
+            (_("{tasks}: ").format(tasks=counted(s.tasks, "task")), None),
+            (_("{n} done").format(n=s.by_status["done"]), "green"),
+            (_(", {n} in progress, ").format(n=s.by_status["in_progress"]), None),
+            (_("{n} overdue").format(n=s.overdue), "bold red" if s.overdue else "green"),
+            (_(", "), None),
+            (_("{n} due soon").format(n=s.due_soon), "yellow" if s.due_soon else "green")]
         if s.by_status["untracked"]:
-            spans.append((f", {s.by_status['untracked']} untracked", "yellow"))
-        spans.append((f"; {s.percent_done}% done", None))
+            spans.append((_(", {n} untracked").format(n=s.by_status["untracked"]), "yellow"))
+        spans.append((_("; {percent}% done").format(percent=s.percent_done), None))
         return spans
 
     def markdown_summary(self) -> list[str]:
         s = self.summary
-        return [f"As of {self.as_of}.", "",
-                "| tasks | done | in progress | overdue | due soon | untracked | % done |",
+        return [_("As of {date}.").format(date=self.as_of), "",
+                _("| tasks | done | in progress | overdue | due soon | untracked | % done |"),
                 "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
                 f"| {s.tasks} | {s.by_status['done']} | {s.by_status['in_progress']} "
                 f"| {s.overdue} | {s.due_soon} | {s.by_status['untracked']} "
@@ -143,7 +147,7 @@ class CheckReport:
             name = f"{task.id} {task.requirement.splitlines()[0][:40]}"
             cases.append((section or "gkparse", name, by_task.pop(task.id, [])))
         for task_id, findings in by_task.items():
-            cases.append(("status file", task_id or "status file", findings))
+            cases.append((_("status file"), task_id or _("status file"), findings))
         return cases
 
     def run_properties(self) -> dict[str, object]:
@@ -166,14 +170,25 @@ def load_notice(path: Path, *, year: int | None = None, limits: Limits = DEFAULT
         try:
             return read_notice_json(data)
         except NoticeJsonError as exc:
-            raise DocumentError(path, f"not a notice JSON from gkparse extract: {exc}") from None
+            raise DocumentError(path, _("not a notice JSON from gkparse extract: {error}")
+                                .format(error=exc)) from None
     from gkparse.notice.parser import parse_notice
 
     return parse_notice(path, year=year, limits=limits)
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return counted(n, "day")
+
+
+def _state_word(state: str) -> str:
+    """A status as a finding message names it: the word of the status file in English, the
+    Chinese status word in Chinese."""
+    return _(STATE_WORDS.get(state, state))
+
+
+STATE_WORDS = {"todo": N_("todo"), "in_progress": N_("in_progress"), "done": N_("done"),
+               "blocked": N_("blocked"), "waived": N_("waived")}
 
 
 def _finding(code: str, task: str | None, message: str, file: str, line: int) -> Finding:
@@ -258,30 +273,32 @@ def task_rule(code: str) -> Callable[[TaskRule], TaskRule]:
 def no_lead(view: TaskView) -> Finding | None:
     if view.task.lead_units:
         return None
-    return view.finding("GK103", f"task {view.task.id} has no lead unit", view.line)
+    return view.finding("GK103", _("task {task} has no lead unit").format(task=view.task.id),
+                        view.line)
 
 
 @task_rule("GK104")
 def no_deadline(view: TaskView) -> Finding | None:
     if view.task.deadline.kind != "none":
         return None
-    return view.finding("GK104", f"task {view.task.id} has no deadline", view.line)
+    return view.finding("GK104", _("task {task} has no deadline").format(task=view.task.id),
+                        view.line)
 
 
 @task_rule("GK105")
 def unparsed_deadline(view: TaskView) -> Finding | None:
     if view.task.deadline.kind != "unparsed":
         return None
-    return view.finding("GK105", f"task {view.task.id}: deadline {view.task.deadline.text!r} "
-                                 "could not be read", view.line)
+    return view.finding("GK105", _("task {task}: deadline {text} could not be read").format(
+        task=view.task.id, text=repr(view.task.deadline.text)), view.line)
 
 
 @task_rule("GK107")
 def untracked(view: TaskView) -> Finding | None:
     if view.entry is not None:
         return None
-    return view.finding("GK107", f"task {view.task.id} has no entry in the status file",
-                        view.tasks_line)
+    return view.finding("GK107", _("task {task} has no entry in the status file").format(
+        task=view.task.id), view.tasks_line)
 
 
 @task_rule("GK101")
@@ -289,9 +306,9 @@ def overdue(view: TaskView) -> Finding | None:
     due = view.task.deadline.due
     if view.flag != "overdue" or due is None:
         return None
-    return view.finding("GK101", f"task {view.task.id} is overdue by "
-                                 f"{_days((view.as_of - due).days)} (due {due}, {view.state})",
-                        view.track_line)
+    return view.finding("GK101", _("task {task} is overdue by {days} (due {due}, {state})").format(
+        task=view.task.id, days=_days((view.as_of - due).days), due=due,
+        state=_state_word(view.state)), view.track_line)
 
 
 @task_rule("GK106")
@@ -300,9 +317,10 @@ def due_soon(view: TaskView) -> Finding | None:
     if view.flag != "due_soon" or due is None:
         return None
     days_left = (due - view.as_of).days
-    when = "today" if days_left == 0 else f"in {_days(days_left)}"
-    return view.finding("GK106", f"task {view.task.id} is due {when} ({due}, {view.state})",
-                        view.track_line)
+    message = (_("task {task} is due today ({due}, {state})") if days_left == 0 else
+               _("task {task} is due in {days} ({due}, {state})"))
+    return view.finding("GK106", message.format(task=view.task.id, days=_days(days_left), due=due,
+                                                state=_state_word(view.state)), view.track_line)
 
 
 @task_rule("GK113")
@@ -313,9 +331,9 @@ def done_in_future(view: TaskView) -> Finding | None:
     if entry.completed_on <= view.as_of:
         return None
     # A date still to come is a typo or a wrong as_of: the task may not be done at all.
-    return view.finding("GK113", f"task {view.task.id} is done on {entry.completed_on}, after "
-                                 f"the as-of date {view.as_of}; correct completed_on (or as_of)",
-                        entry.line)
+    return view.finding("GK113", _("task {task} is done on {completed}, after the as-of date "
+                                   "{date}; correct completed_on (or as_of)").format(
+        task=view.task.id, completed=entry.completed_on, date=view.as_of), entry.line)
 
 
 @task_rule("GK110")
@@ -323,8 +341,8 @@ def done_undated(view: TaskView) -> Finding | None:
     entry = view.entry
     if entry is None or entry.status != "done" or entry.completed_on is not None:
         return None
-    return view.finding("GK110", f"task {view.task.id} is done but has no completed_on date",
-                        entry.line)
+    return view.finding("GK110", _("task {task} is done but has no completed_on date").format(
+        task=view.task.id), entry.line)
 
 
 @task_rule("GK102")
@@ -335,8 +353,10 @@ def done_late(view: TaskView) -> Finding | None:
     if entry.completed_on <= due:
         return None
     late = _days((entry.completed_on - due).days)
-    return view.finding("GK102", f"task {view.task.id} was completed {late} late "
-                                 f"({entry.completed_on}, due {due})", entry.line)
+    return view.finding("GK102", _("task {task} was completed {days} late ({completed}, due "
+                                   "{due})").format(task=view.task.id, days=late,
+                                                    completed=entry.completed_on, due=due),
+                        entry.line)
 
 
 @task_rule("GK111")
@@ -344,8 +364,8 @@ def blocked(view: TaskView) -> Finding | None:
     entry = view.entry
     if entry is None or entry.status != "blocked":
         return None
-    note = f": {entry.note}" if entry.note else ""
-    return view.finding("GK111", f"task {view.task.id} is blocked{note}", entry.line)
+    message = _("task {task} is blocked: {note}") if entry.note else _("task {task} is blocked")
+    return view.finding("GK111", message.format(task=view.task.id, note=entry.note), entry.line)
 
 
 @task_rule("GK112")
@@ -353,7 +373,8 @@ def waived_no_reason(view: TaskView) -> Finding | None:
     entry = view.entry
     if entry is None or entry.status != "waived" or (entry.reason and entry.reason.strip()):
         return None
-    return view.finding("GK112", f"task {view.task.id} is waived without a reason", entry.line)
+    return view.finding("GK112", _("task {task} is waived without a reason").format(
+        task=view.task.id), entry.line)
 
 
 @task_rule("GK109")
@@ -361,17 +382,17 @@ def stale_entry(view: TaskView) -> Finding | None:
     entry, task = view.entry, view.task
     if entry is None or not entry.fingerprint or entry.fingerprint == task.fingerprint:
         return None
-    return view.finding("GK109", f"task {task.id} changed since its entry was written "
-                                 f"(fingerprint {entry.fingerprint}, now {task.fingerprint}); "
-                                 "review the entry", entry.line)
+    return view.finding("GK109", _("task {task} changed since its entry was written "
+                                   "(fingerprint {old}, now {new}); review the entry").format(
+        task=task.id, old=entry.fingerprint, new=task.fingerprint), entry.line)
 
 
 def unknown_tasks(notice: Notice, status: StatusFile) -> list[Finding]:
     """GK108, the rule about the status file rather than a task: entries the notice lacks."""
     known = {task.id for task in notice.tasks}
     untracked = [task.id for task in notice.tasks if task.id not in status.tasks]
-    return [_finding("GK108", task_id, f"task {task_id} is not in the notice"
-                     f"{_did_you_mean(task_id, untracked)}", status.path, entry.line)
+    return [_finding("GK108", task_id, _("task {task} is not in the notice").format(task=task_id)
+                     + _did_you_mean(task_id, untracked), status.path, entry.line)
             for task_id, entry in status.tasks.items() if task_id not in known]
 
 
@@ -417,7 +438,8 @@ def _did_you_mean(task_id: str, untracked: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(task_id, untracked, n=3, cutoff=0.75)
-    return f"; did you mean {' or '.join(close)} (untracked)?" if close else ""
+    return _("; did you mean {tasks} (untracked)?").format(tasks=_(" or ").join(close)) \
+        if close else ""
 
 
 def check(status_path: str | Path, *, notice: str | Path | None = None,
@@ -436,12 +458,13 @@ def check(status_path: str | Path, *, notice: str | Path | None = None,
     elif status.notice is not None:
         notice_path = Path(status_path).parent / status.notice
     else:
-        raise StatusFileError(status_path, "no notice: line; add one or pass --notice", line=1)
+        raise StatusFileError(status_path, _("no notice: line; add one or pass --notice"), line=1)
     try:
         loaded = load_notice(notice_path, year=year, limits=limits)
     except DocumentError as exc:
         if notice is None:  # the user did not type this path: say where it came from
-            exc.message += f" (the notice: named on line {status.notice_line} of {status_path})"
+            exc.message += _(" (the notice: named on line {line} of {file})").format(
+                line=status.notice_line, file=status_path)
         raise
     when = as_of or status.as_of or today_in_china()
     if unit is not None:  # the unit's view: its tasks, and the entries about them

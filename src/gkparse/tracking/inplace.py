@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gkparse.errors import StatusFileError, read_input
+from gkparse.i18n import _
 from gkparse.output import OutputError, replace_file, temp_prefix
 
 try:
@@ -53,11 +54,13 @@ class EditedFile:
         try:
             now = self.target.read_bytes()
         except OSError as exc:
-            raise StatusFileError(self.path, f"cannot be read again before writing: "
-                                             f"{exc.strerror or exc}; nothing was written") from None
+            raise StatusFileError(self.path, _("cannot be read again before writing: {error}; "
+                                               "nothing was written").format(
+                                                   error=exc.strerror or exc)) from None
         if now != self.data:
-            raise StatusFileError(self.path, "changed on disk while gkparse was working (saved "
-                                             "in an editor?); nothing was written, run it again")
+            raise StatusFileError(self.path, _("changed on disk while gkparse was working "
+                                               "(saved in an editor?); nothing was written, run "
+                                               "it again"))
         try:
             replace_file(self.target, payload, shown=self.path)
         except OutputError as exc:
@@ -68,21 +71,23 @@ def _refuse_unsafe(path: Path, target: Path) -> os.stat_result:
     try:
         info = target.stat()
     except FileNotFoundError:
-        raise StatusFileError(path, "no such file") from None
+        raise StatusFileError(path, _("no such file")) from None
     except OSError as exc:
-        raise StatusFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise StatusFileError(path, _("cannot be read: {error}").format(
+            error=exc.strerror or exc)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise StatusFileError(path, "is not a regular file; gkparse updates status files only")
+        raise StatusFileError(path, _("is not a regular file; gkparse updates status files "
+                                      "only"))
     if info.st_mode & 0o222 == 0 or not os.access(target, os.W_OK):
-        raise StatusFileError(path, "is read-only; nothing was written (make it writable to "
-                                    "update it)")
+        raise StatusFileError(path, _("is read-only; nothing was written (make it writable "
+                                      "to update it)"))
     if info.st_nlink > 1:
-        raise StatusFileError(path, f"has {info.st_nlink} hard links; gkparse replaces a file "
-                                    "whole, which would split them (copy it to a file of its "
-                                    "own first)")
+        raise StatusFileError(path, _("has {links} hard links; gkparse replaces a file whole, "
+                                      "which would split them (copy it to a file of its own "
+                                      "first)").format(links=info.st_nlink))
     if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise StatusFileError(path, f"the folder {target.parent} is not writable; nothing was "
-                                    "written")
+        raise StatusFileError(path, _("the folder {folder} is not writable; nothing was "
+                                      "written").format(folder=target.parent))
     return info
 
 
@@ -98,8 +103,9 @@ def _lock(path: Path, target: Path, wait: float) -> int:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise StatusFileError(path, f"another gkparse has been updating it for "
-                                                    f"{wait:.0f} s; try again later") from None
+                        raise StatusFileError(path, _(
+                            "another gkparse has been updating it for {seconds:.0f} s; try again "
+                            "later").format(seconds=wait)) from None
                     time.sleep(0.05)
             # The holder before us may have replaced the file: lock the new one instead.
             if os.fstat(descriptor).st_ino == target.stat().st_ino:

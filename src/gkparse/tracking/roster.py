@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gkparse.errors import GkparseError, read_input
+from gkparse.i18n import _
 from gkparse.models import Notice, Task
 
 ROSTER_FILE = "units.yaml"
@@ -146,5 +147,5 @@ def _refuse_unknown(unit: str, notice: Notice, roster: Roster) -> None:
 
 
 def without_roster_note(unit: str) -> str:
-    return (f"no roster (units.yaml): collective names such as 区直各部门 or 各街道 match only "
-            f"themselves, so tasks given to {unit} through one are not included")
+    return _("no roster (units.yaml): collective names such as 区直各部门 or 各街道 match only "
+             "themselves, so tasks given to {unit} through one are not included").format(unit=unit)

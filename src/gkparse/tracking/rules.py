@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from gkparse.i18n import N_
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
@@ -22,18 +24,18 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("GK101", "overdue", "error", "The deadline has passed and the task is not done or waived."),
-    Rule("GK102", "done-late", "warning", "The task was completed after its deadline."),
-    Rule("GK103", "no-lead", "error", "The task has no lead unit."),
-    Rule("GK104", "no-deadline", "warning", "The task has no deadline."),
-    Rule("GK105", "unparsed-deadline", "warning", "The deadline text could not be read."),
-    Rule("GK106", "due-soon", "warning", "The task is not done and its deadline is near."),
-    Rule("GK107", "untracked", "warning", "The task has no entry in the status file."),
-    Rule("GK108", "unknown-task", "error", "The status file lists a task the notice does not have."),
-    Rule("GK109", "stale-entry", "warning", "The task's text changed since the entry was written."),
-    Rule("GK110", "done-undated", "info", "The task is done but has no completed_on date."),
-    Rule("GK111", "blocked", "warning", "The task is blocked."),
-    Rule("GK112", "waived-no-reason", "error", "The task is waived without a reason."),
+    Rule("GK101", "overdue", "error", N_("The deadline has passed and the task is not done or waived.")),
+    Rule("GK102", "done-late", "warning", N_("The task was completed after its deadline.")),
+    Rule("GK103", "no-lead", "error", N_("The task has no lead unit.")),
+    Rule("GK104", "no-deadline", "warning", N_("The task has no deadline.")),
+    Rule("GK105", "unparsed-deadline", "warning", N_("The deadline text could not be read.")),
+    Rule("GK106", "due-soon", "warning", N_("The task is not done and its deadline is near.")),
+    Rule("GK107", "untracked", "warning", N_("The task has no entry in the status file.")),
+    Rule("GK108", "unknown-task", "error", N_("The status file lists a task the notice does not have.")),
+    Rule("GK109", "stale-entry", "warning", N_("The task's text changed since the entry was written.")),
+    Rule("GK110", "done-undated", "info", N_("The task is done but has no completed_on date.")),
+    Rule("GK111", "blocked", "warning", N_("The task is blocked.")),
+    Rule("GK112", "waived-no-reason", "error", N_("The task is waived without a reason.")),
     Rule("GK113", "done-in-future", "error",
-         "The task is done on a date after the as-of date."),
+         N_("The task is done on a date after the as-of date.")),
 )}

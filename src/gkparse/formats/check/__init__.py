@@ -47,13 +47,14 @@ class FindingsReport(Protocol):
 
 def severity_counts(report: FindingsReport) -> str:
     """``1 error, 7 warnings, 1 note``: the findings counted, as every format and summary says it."""
+    from gkparse.i18n import _
     from gkparse.plural import counted
 
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in report.findings:
         counts[finding.severity] += 1
-    return (f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
-            f"{counted(counts['info'], 'note')}")
+    return _(", ").join((counted(counts["error"], "error"), counted(counts["warning"], "warning"),
+                         counted(counts["info"], "note")))
 
 
 def render(name: str, report: FindingsReport, *, fail_on: str = "error",

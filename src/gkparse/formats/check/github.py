@@ -17,7 +17,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: FindingsReport, **_: object) -> str:
+def render(report: FindingsReport, **_options: object) -> str:
     lines = []
     for f in report.findings:
         props = ",".join((f"file={escape_property(f.file)}", f"line={f.line}",

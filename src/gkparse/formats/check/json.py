@@ -7,5 +7,5 @@ import json
 from gkparse.formats.check import FindingsReport
 
 
-def render(report: FindingsReport, **_: object) -> str:
+def render(report: FindingsReport, **_options: object) -> str:
     return json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n"

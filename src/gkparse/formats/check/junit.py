@@ -17,7 +17,7 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def render(report: FindingsReport, *, fail_on: str = "error", **_: object) -> str:
+def render(report: FindingsReport, *, fail_on: str = "error", **_options: object) -> str:
     threshold = SEVERITY_RANK.get(fail_on, 99)  # "never": nothing fails
     cases: list[tuple[str, str, list[Any]]] = report.junit_cases()
     failures = sum(1 for _, _, fs in cases if any(SEVERITY_RANK[f.severity] >= threshold

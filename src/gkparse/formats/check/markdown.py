@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gkparse.formats.check import FindingsReport, severity_counts
+from gkparse.i18n import _
 
 ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
@@ -13,14 +14,15 @@ def cell(text: str) -> str:
             .replace("\n", "<br>"))
 
 
-def render(report: FindingsReport, **_: object) -> str:
+def render(report: FindingsReport, **_options: object) -> str:
     out = [f"## gkparse {report.command}: {cell(report.title)}", "", *report.markdown_summary(),
            ""]
     if not report.findings:
-        out.append("No findings.")
+        out.append(_("No findings."))
         return "\n".join(out) + "\n"
     out += [f"**{severity_counts(report)}**", "",
-            f"| | code | {report.subject_label} | message | {report.line_label} |",
+            _("| | code | {subject} | message | {line} |").format(
+                subject=_(report.subject_label), line=_(report.line_label)),
             "| --- | --- | --- | --- | ---: |"]
     for f in report.findings:
         out.append(f"| {ICONS[f.severity]} | {f.code} {f.name} | {cell(report.subject(f))} | "

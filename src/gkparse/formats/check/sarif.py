@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 
 from gkparse import __version__
 from gkparse.formats.check import FindingsReport
+from gkparse.i18n import _
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,12 +25,12 @@ def artifact_uri(path: str) -> str:
     return pure.as_posix()
 
 
-def render(report: FindingsReport, **_: object) -> str:
+def render(report: FindingsReport, **_options: object) -> str:
     codes = list(report.rules)
     rules = [{
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.description},
+        "shortDescription": {"text": _(rule.description)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["gkparse"]},
     } for rule in report.rules.values()]

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gkparse.formats.check import FindingsReport
+from gkparse.i18n import N_, _
 from gkparse.tracking.vocabulary import JOINER
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -46,11 +47,11 @@ def fit_units(text: str, width: int, separator: str = JOINER) -> str:
                 break
             kept += char
     return kept + "…"
-HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
 
 
 def render(report: FindingsReport, *, color: bool = False, width: int = 110,
-           **_: object) -> str:
+           **_options: object) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, markup=False)
@@ -60,24 +61,24 @@ def render(report: FindingsReport, *, color: bool = False, width: int = 110,
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:
             continue
-        table = Table(title=Text(f"{HEADINGS[severity]} ({len(findings)})",
+        table = Table(title=Text(f"{_(HEADINGS[severity])} ({len(findings)})",
                                  style=STYLES[severity]),
                       title_justify="left", show_lines=False, expand=True)
-        table.add_column("code", no_wrap=True)
-        table.add_column(report.subject_label, no_wrap=True)
-        table.add_column(report.line_label, justify="right", no_wrap=True)
+        table.add_column(_("code"), no_wrap=True)
+        table.add_column(_(report.subject_label), no_wrap=True)
+        table.add_column(_(report.line_label), justify="right", no_wrap=True)
         # A report with a detail_width (check's lead units) has its lists cut cleanly to it;
         # others (lint's GB/T 9704 sections) wrap as rich wraps them.
         cut = getattr(report, "detail_width", None)
         details = [report.detail(f) for f in findings]
         if cut:
             details = [fit_units(detail, cut) for detail in details]
-            table.add_column("finding", ratio=1, overflow="fold")
-            table.add_column(report.detail_label, no_wrap=True, width=max(
-                cell_len(report.detail_label), *(cell_len(detail) for detail in details)))
+            table.add_column(_("finding"), ratio=1, overflow="fold")
+            table.add_column(_(report.detail_label), no_wrap=True, width=max(
+                cell_len(_(report.detail_label)), *(cell_len(detail) for detail in details)))
         else:
-            table.add_column("finding", ratio=3)
-            table.add_column(report.detail_label, ratio=1)
+            table.add_column(_("finding"), ratio=3)
+            table.add_column(_(report.detail_label), ratio=1)
         for f, detail in zip(findings, details, strict=True):
             table.add_row(Text(f"{f.code} {f.name}", style=STYLES[severity]),
                           Text(report.subject(f) or "-"), Text(str(f.line)), Text(f.message),
