@@ -29,7 +29,7 @@ from gkparse.office.reminders import (
     status_note,
 )
 from gkparse.office.report_docx import plan_name, sender_of
-from gkparse.tracking.vocabulary import STATUS_LABELS
+from gkparse.tracking.vocabulary import JOINER, STATUS_LABELS
 
 COLUMNS = [Column("编号", 14, centred=True), Column("具体要求", 54), Column("牵头单位", 24),
            Column("完成时限", 20, centred=True), Column("状态", 14, centred=True),
@@ -55,7 +55,7 @@ def render_reminders_docx(plan: ReminderPlan, reminders: Sequence[Reminder], *,
         page.paragraph(opening(plan, reminder))
         page.table(COLUMNS, [
             [item.state.task.id, item.state.task.requirement,
-             "、".join(item.state.task.lead_units), item.state.task.deadline.text,
+             JOINER.join(item.state.task.lead_units), item.state.task.deadline.text,
              STATUS_LABELS[item.state.status],
              f"【{LEVEL_NAMES[item.level][0]}】{status_note(item)}"]
             for item in reminder.items],

@@ -32,6 +32,7 @@ from gkparse.office.gongwen import chinese_date
 from gkparse.office.report import report_states
 from gkparse.office.report_docx import plan_name
 from gkparse.tracking.checker import CheckReport, TaskState
+from gkparse.tracking.vocabulary import CHINESE_STATUS, FLAG_LABELS, JOINER
 
 Level = Literal["red", "yellow", "blue"]
 Reason = Literal["overdue", "blocked", "behind", "due_soon"]
@@ -41,8 +42,9 @@ LEVEL_NAMES: dict[Level, str] = {"red": "红色", "yellow": "黄色", "blue": "�
 LEVEL_COLOURS: dict[Level, tuple[str, str, str]] = {
     "red": ("C00000", "FFFFFF", "F8CBAD"), "yellow": ("FFC000", "000000", "FFE699"),
     "blue": ("0070C0", "FFFFFF", "BDD7EE")}
-REASON_NAMES: dict[Reason, str] = {"overdue": "逾期", "blocked": "受阻", "behind": "进度滞后",
-                                   "due_soon": "即将到期"}
+REASON_NAMES: dict[Reason, str] = {"overdue": FLAG_LABELS["overdue"],
+                                   "blocked": CHINESE_STATUS["blocked"], "behind": "进度滞后",
+                                   "due_soon": FLAG_LABELS["due_soon"]}
 # What is asked of the unit, by colour (督办要求).
 ASKS: dict[Level, str] = {
     "red": "对逾期任务，请立即组织推进，尽快办结，并书面说明逾期原因和整改措施。",
@@ -175,7 +177,7 @@ def opening(plan: ReminderPlan, reminder: Reminder) -> str:
     if info.title and info.doc_number:
         source += f"（{info.doc_number}）"
     role = "牵头" if plan.unit is None else "牵头或参与"
-    counts = "、".join(f"{REASON_NAMES[reason]}{reminder.count(reason)}项"
+    counts = JOINER.join(f"{REASON_NAMES[reason]}{reminder.count(reason)}项"
                       for reason in REASON_NAMES if reminder.count(reason))
     return (f"根据{source}要求，截至{chinese_date(plan.report.as_of)}，你单位{role}的以下"
             f"{len(reminder.items)}项任务需加快办理（{counts}），现予"

@@ -21,14 +21,15 @@ from gkparse.office.gongwen import Column, Gongwen, chinese_date
 from gkparse.office.ledger import FILLS
 from gkparse.office.report import SEGMENTS, grouped, needs_attention, report_states
 from gkparse.tracking.checker import CheckReport, TaskState
-from gkparse.tracking.vocabulary import STATUS_LABELS
+from gkparse.tracking.vocabulary import FLAG_LABELS, JOINER, NO_LEAD_UNIT_WORD, STATUS_LABELS
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
 ATTENTION_COLUMNS = [Column("编号", 14, centred=True), Column("具体要求", 58),
                      Column("牵头单位", 28), Column("完成时限", 20, centred=True),
                      Column("状态", 14, centred=True), Column("截止情况", 22, centred=True)]
 FIGURE_COLUMNS = [Column(label, 26, centred=True)
-                  for label in ("任务总数", "已完成", "推进中", "逾期", "即将到期", "完成率")]
+                  for label in ("任务总数", STATUS_LABELS["done"], STATUS_LABELS["in_progress"],
+                                FLAG_LABELS["overdue"], FLAG_LABELS["due_soon"], "完成率")]
 GROUP_NAME_WIDTH, PERCENT_WIDTH = 36, 16
 
 
@@ -119,7 +120,7 @@ def render_docx(report: CheckReport, *, unit: str | None = None, to: str | None 
         page.paragraph(f"逾期{f.overdue}项（红色）、{report.warn_days}日内到期{f.due_soon}项"
                        "（黄色），列表如下。")
         page.table(ATTENTION_COLUMNS, [
-            [s.task.id, s.task.requirement, "、".join(s.task.lead_units), s.task.deadline.text,
+            [s.task.id, s.task.requirement, JOINER.join(s.task.lead_units), s.task.deadline.text,
              STATUS_LABELS[s.status], deadline_note(s, report)] for s in attention],
             fills=[FILLS[s.flag] for s in attention if s.flag])
 
@@ -136,7 +137,7 @@ def render_docx(report: CheckReport, *, unit: str | None = None, to: str | None 
         for number, state in enumerate(blocked, 1):
             task, entry = state.task, state.entry
             why = entry.note if entry and entry.note else "未说明"
-            lead = "、".join(task.lead_units) or "无牵头单位"
+            lead = JOINER.join(task.lead_units) or NO_LEAD_UNIT_WORD
             requirement = task.requirement.rstrip("。；;")
             page.paragraph(f"{number}. {task.id}（{lead}）：{requirement}。"
                            f"受阻原因：{why.rstrip('。')}。")
