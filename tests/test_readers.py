@@ -209,3 +209,38 @@ def test_labelled_values_above_the_header_are_lines_of_text() -> None:
     blocks = list(sheet_blocks(rows, []))
     assert [b.text for b in blocks[:2]] == ["填报单位：区党政办公室", "填报日期：3月1日"]
     assert isinstance(blocks[2], Table) and len(blocks[2].rows) == 2
+
+
+def _two_page_pdf(text: str) -> bytes:
+    """A PDF whose first page has a line of text and whose second has none (a scanned page)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 6 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_reader_warning_is_a_value_and_the_notice_keeps_its_sentence(tmp_path: Path) -> None:
+    from gkparse import parse_notice
+    from gkparse.messages import Message
+    from gkparse.readers.pdf import read_pdf
+
+    path = tmp_path / "half-scanned.pdf"
+    path.write_bytes(_two_page_pdf("Task plan 2025"))
+    blocks, warnings = read_pdf(path, path.read_bytes(), Limits())
+    assert [b.text for b in blocks] == ["Task plan 2025"]
+    sentence = "page(s) 2 of the PDF have no text layer (scanned?) and were not read"
+    assert warnings == [Message("pdf-pages-without-text", sentence, pages=(2,))]
+    assert parse_notice(path).warnings[0] == sentence

@@ -17,6 +17,8 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import to_data
 from gkparse.notice.parser import Layout, parse_notice_with_layout
 
+# The warnings about one row of a task table (tasks.TaskReader), listed under that table.
+ROW_WARNINGS = frozenset({"row-without-requirement", "row-width"})
 HEAD_FIELDS = ("issuer", "doc_number", "title", "addressees", "attachments", "signatory",
                "issued_on", "disclosure")
 """The head and tail fields that are read from one place (GB/T 9704-2012 order)."""
@@ -32,14 +34,14 @@ def _column_name(column: int) -> str:
     return name
 
 
-def _tables(layout: Layout, task_counts: dict[int, int], warnings: list[str]
-            ) -> list[dict[str, Any]]:
+def _tables(layout: Layout, task_counts: dict[int, int]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for table in layout.tables:
         entry: dict[str, Any] = {"table": table.index, "rows": len(table.rows),
                                  "tasks": task_counts.get(table.index, 0)}
-        # The rows the reader passed over, and why, as its warnings say.
-        entry["skipped_rows"] = [w for w in warnings if w.startswith(f"table {table.index} row ")]
+        # The rows the reader passed over or read by position, and why, as its warnings say.
+        entry["skipped_rows"] = [m.text for m in layout.warnings if m.table == table.index
+                                 and m.code in ROW_WARNINGS]
         columns = table.columns
         if columns is None:
             first = next((text for row in table.rows for cell in row.cells.values()
@@ -84,7 +86,7 @@ def explain_notice(path: str | Path, *, year: int | None = None,
         "source": str(path),
         "plan_year": notice.notice.plan_year,
         "head": head,
-        "tables": _tables(layout, task_counts, notice.warnings),
+        "tables": _tables(layout, task_counts),
         "paragraph_tasks": paragraph_tasks,
         "tasks": len(notice.tasks),
         "warnings": notice.warnings,

@@ -20,6 +20,7 @@ from gkparse.grammar.text import (
     trim,
 )
 from gkparse.grammar.units import split_units
+from gkparse.messages import Message
 from gkparse.models import CitedDocument, DocNumberParts, NoticeInfo
 
 DOC_NUMBER = re.compile(
@@ -236,7 +237,7 @@ def _attachments(lines: list[Line], index: int) -> list[str]:
 
 def read_notice_info(lines: list[Line], *, year: int | None = None,
                      attachment_title: str | None = None,
-                     found: dict[str, Line] | None = None) -> tuple[NoticeInfo, list[str]]:
+                     found: dict[str, Line] | None = None) -> tuple[NoticeInfo, list[Message]]:
     """Read the metadata; ``year`` (from ``--year``) overrides ``plan_year``.
 
     ``found``, where given, receives the line each field was read from (for ``explain``).
@@ -246,7 +247,7 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
     published under its own title, or no notice at all) gets its title, if it has one, and
     nulls: no signature or date is read from its body.
     """
-    warnings: list[str] = []
+    warnings: list[Message] = []
     info = NoticeInfo()
     head = _find_head(lines)
     where: dict[str, int | None] = {"doc_number": head.doc_number, "issuer": head.issuer,
@@ -317,12 +318,14 @@ def read_notice_info(lines: list[Line], *, year: int | None = None,
             ("发文机关署名 (signatory)", info.signatory), ("成文日期 (issued_on)", info.issued_on),
         ) if not value]
         if missing:
-            warnings.append("the notice has a head (发文字号 or 发文机关标志), but these fields "
-                            "were not found and are null: " + ", ".join(missing))
+            warnings.append(Message("head-fields-missing", "the notice has a head (发文字号 or "
+                                    "发文机关标志), but these fields were not found and are "
+                                    "null: " + ", ".join(missing)))
     info.plan_year = year or _plan_year(info, attachment_title)
     if info.plan_year is None:
-        warnings.append("no plan year found (title, attachment title, doc number, date); "
-                        "pass --year so deadlines like 12月底前 get a date")
+        warnings.append(Message("no-plan-year", "no plan year found (title, attachment title, "
+                                "doc number, date); pass --year so deadlines like 12月底前 get "
+                                "a date"))
     return info, warnings
 
 

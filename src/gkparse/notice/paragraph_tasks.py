@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from gkparse.grammar.text import CHINESE_NUMERAL, clean_title, parse_chinese_number, trim
+from gkparse.messages import Message
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.notice.metadata import Line
 from gkparse.notice.tasks import read_deadline
@@ -158,7 +159,7 @@ def _nodes(lines: list[Line]) -> list[_Node]:
 class ParagraphTaskReader:
     plan_year: int | None
     tasks: list[Task] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     lead_rule_applied: bool = False
     clauses: dict[int, str | None] = field(default_factory=dict)
     """Each task's paragraph -> its unit clause as written (None: it has none)."""
@@ -243,14 +244,18 @@ class ParagraphTaskReader:
         if not lead and responsible:
             if not self.lead_rule_applied:
                 self.lead_rule_applied = True
-                self.warnings.append(f"{where}: a unit clause names no lead: the first unit "
-                                     "it names is taken as the lead (排在第一位的为牵头单位)")
+                self.warnings.append(Message(
+                    "lead-from-first-responsible", f"{where}: a unit clause names no lead: the "
+                    "first unit it names is taken as the lead (排在第一位的为牵头单位)",
+                    paragraph=node.paragraph))
             lead = responsible[:1]
         if clause is None:
-            self.warnings.append(f"task {task_id} ({where}): no unit clause; no lead")
+            self.warnings.append(Message("no-unit-clause",
+                                         f"task {task_id} ({where}): no unit clause; no lead",
+                                         paragraph=node.paragraph))
         deadline_text = (clause.deadline if clause else None) or ""
         deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
-                                 self.warnings)
+                                 self.warnings, paragraph=node.paragraph)
         requirement = "\n".join([trim(node.body), *(trim(p.raw) for p in node.points)])
         self.tasks.append(Task(
             id=task_id, section=section, subsection=subsection, lead_units=lead,

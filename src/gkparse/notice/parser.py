@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkparse.errors import DocumentError, read_input
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.text import trim
 from gkparse.limits import DEFAULT_LIMITS, Limits
+from gkparse.messages import Message, sentences
 from gkparse.models import Notice, SourceFile, Task
 from gkparse.notice.columns import ColumnMap, find_header
 from gkparse.notice.metadata import Line, read_notice_info
@@ -45,11 +46,11 @@ class _Table:
     lines_before: int = 0  # how many notice lines precede the table
 
 
-def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[str]]:
+def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[Message]]:
     """One pass over the blocks: paragraph lines (text boxes, layout tables) and tables."""
     lines: list[Line] = []
     tables: list[_Table] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     in_tasks = joins = False
     paragraph = 0
     for block in blocks:
@@ -79,8 +80,10 @@ def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[
         tables.append(table)
         if table.columns is None:
             first = next((t for r in rows for c in r.cells.values() if (t := trim(c.text))), "")
-            warnings.append(f"table {table.index} skipped: no task header row"
-                            + (f" (starts with {first[:20]!r})" if first else " (empty)"))
+            warnings.append(Message("table-without-header",
+                                    f"table {table.index} skipped: no task header row"
+                                    + (f" (starts with {first[:20]!r})" if first else " (empty)"),
+                                    table=table.index))
             lines.extend(Line(text, before_tasks=not in_tasks)
                          for r in rows for c in r.cells.values() for text in cell_lines(c))
         else:
@@ -122,14 +125,15 @@ def _attachment_title(lines: list[Line], tables: list[_Table]) -> str | None:
 
 
 def _paragraph_tasks(lines: list[Line], plan_year: int | None, *, has_table: bool
-                     ) -> tuple[list[Task], list[str], dict[int, str | None]]:
+                     ) -> tuple[list[Task], list[Message], dict[int, str | None]]:
     """Tasks written as numbered paragraphs (contract 4.3), warnings and unit clauses; where
     the notice also has a task table, the table wins and one warning says the paragraph tasks
     were left out."""
     reader = read_paragraph_tasks(lines, plan_year)
     if has_table:
-        return [], ([f"{len(reader.tasks)} tasks written as paragraphs were ignored: the notice "
-                     "has a task table, which wins"] if reader.tasks else []), {}
+        return [], ([Message("paragraph-tasks-ignored", f"{len(reader.tasks)} tasks written as "
+                             "paragraphs were ignored: the notice has a task table, which wins")]
+                    if reader.tasks else []), {}
     return reader.tasks, reader.warnings, reader.clauses
 
 
@@ -142,6 +146,8 @@ class Layout:
     tables: list[_Table]
     paragraph_clauses: dict[int, str | None]
     """A paragraph task's paragraph -> its unit clause as written"""
+    warnings: list[Message] = field(default_factory=list)
+    """Notice.warnings as values: each with its code and place"""
 
 
 def parse_notice(path: str | Path, *, year: int | None = None,
@@ -188,7 +194,7 @@ def _converted(source: Path, data: bytes, kind: str, limits: Limits,
 
 
 def _parse_blocks(path: str, data: bytes, kind: str, blocks: Iterable[Block],
-                  reader_warnings: list[str], year: int | None) -> tuple[Notice, Layout]:
+                  reader_warnings: list[Message], year: int | None) -> tuple[Notice, Layout]:
     lines, tables, warnings = _read_body(blocks)
     head: dict[str, Line] = {}
     info, info_warnings = read_notice_info(lines, year=year, found=head,
@@ -205,14 +211,16 @@ def _parse_blocks(path: str, data: bytes, kind: str, blocks: Iterable[Block],
                                                           has_table=bool(reader.tasks))
     tasks = reader.tasks or tasks
     if not tasks and not any(table.columns is not None for table in tables):
-        warnings.append("no task table found: no table has a header naming tasks, units, "
-                        "requirements or deadlines, and no numbered paragraph names its units")
+        warnings.append(Message("no-task-table", "no task table found: no table has a header "
+                                "naming tasks, units, requirements or deadlines, and no "
+                                "numbered paragraph names its units"))
     run_warnings = number_runs(tasks)
+    messages = [*reader_warnings, *info_warnings, *warnings, *reader.warnings,
+                *paragraph_warnings, *run_warnings]
     notice = Notice(
         source=SourceFile(path=path, sha256=hashlib.sha256(data).hexdigest(), format=kind),
         notice=info,
         tasks=tasks,
-        warnings=[*reader_warnings, *info_warnings, *warnings, *reader.warnings,
-                  *paragraph_warnings, *run_warnings],
+        warnings=sentences(messages),
     )
-    return notice, Layout(head=head, tables=tables, paragraph_clauses=clauses)
+    return notice, Layout(head=head, tables=tables, paragraph_clauses=clauses, warnings=messages)

@@ -14,14 +14,16 @@ round again within the run, as in two tables without sections). The first run ke
 ...                 deadline=Deadline(text="", kind="none"), fingerprint="0",
 ...                 source=TaskSource(table=1, row=int(id[-1])))
 >>> tasks = [task("1.0.1", 1), task("2.0.1", 2), task("1.0.1", 1)]
->>> number_runs(tasks)[0][:27]
-'task ids start again at the'
+>>> restart = number_runs(tasks)[0]
+>>> restart.code, restart.row, restart.text[:27]
+('ids-restart', 1, 'task ids start again at the')
 >>> [t.id for t in tasks]
 ['1.0.1', '2.0.1', '2:1.0.1']
 """
 
 from __future__ import annotations
 
+from gkparse.messages import Message
 from gkparse.models import Task
 
 
@@ -32,10 +34,10 @@ def _where(task: Task) -> str:
     return f"table {source.table} row {source.row}"
 
 
-def number_runs(tasks: list[Task]) -> list[str]:
+def number_runs(tasks: list[Task]) -> list[Message]:
     """Prefix the ids of every numbering run after the first with ``N:``; one warning per
     restart."""
-    warnings: list[str] = []
+    warnings: list[Message] = []
     run = 1
     seen: set[str] = set()
     previous_section: tuple[int, str | None] | None = None
@@ -47,9 +49,11 @@ def number_runs(tasks: list[Task]) -> list[str]:
                 or task.id in seen:
             run += 1
             seen = set()
-            warnings.append(f"task ids start again at the task {task.id} ({_where(task)}): the "
-                            "notice numbers its tasks once more (another table, or sections from "
-                            f"一、 again); that run's ids are written {run}:S.U.N ({run}:{task.id})")
+            warnings.append(Message(
+                "ids-restart", f"task ids start again at the task {task.id} ({_where(task)}): "
+                "the notice numbers its tasks once more (another table, or sections from 一、 "
+                f"again); that run's ids are written {run}:S.U.N ({run}:{task.id})",
+                table=task.source.table, row=task.source.row, paragraph=task.source.paragraph))
         seen.add(task.id)
         if new_section:
             previous_section, previous_ordinal = section, section[0]

@@ -17,6 +17,7 @@ from gkparse.grammar.text import (
     trim,
 )
 from gkparse.grammar.units import split_units
+from gkparse.messages import Message
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.notice.columns import ColumnMap
 from gkparse.notice.unit_clauses import read_unit_clause
@@ -38,14 +39,20 @@ def cell_text(cell: CT_Tc | None) -> str:
     return "\n".join(cell_lines(cell))
 
 
-def read_deadline(text: str, plan_year: int | None, task: str, warnings: list[str]) -> Deadline:
-    """Parse a task's deadline, adding a warning (naming ``task``) where it cannot be read or
-    has no year."""
+def read_deadline(text: str, plan_year: int | None, task: str, warnings: list[Message], *,
+                  table: int | None = None, row: int | None = None,
+                  paragraph: int | None = None) -> Deadline:
+    """Parse a task's deadline, adding a warning (naming ``task``, placed at ``table``/``row``
+    or ``paragraph``) where it cannot be read or has no year."""
     deadline = parse_deadline(text, plan_year)
     if deadline.kind == "unparsed":
-        warnings.append(f"{task}: deadline {text!r} not understood; kept as text")
+        warnings.append(Message("unparsed-deadline",
+                                f"{task}: deadline {text!r} not understood; kept as text",
+                                table=table, row=row, paragraph=paragraph))
     elif deadline.kind == "date" and deadline.due is None:
-        warnings.append(f"{task}: deadline {text!r} has no year and the notice has no plan year")
+        warnings.append(Message("deadline-without-year", f"{task}: deadline {text!r} has no "
+                                "year and the notice has no plan year",
+                                table=table, row=row, paragraph=paragraph))
     return deadline
 
 
@@ -55,7 +62,7 @@ class TaskReader:
 
     plan_year: int | None
     tasks: list[Task] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     section: Level | None = None
     subsection: Level | None = None
     sections_seen: int = 0
@@ -69,9 +76,10 @@ class TaskReader:
         if not continued:
             for column, text in sorted(columns.ignored.items()):
                 if column != columns.section_column:
-                    self.warnings.append(f"table {table_index}: the header {trim(text)!r} gives "
-                                         "its column no role (no known name, or another "
-                                         "header names it more exactly); not read")
+                    self.warnings.append(Message(
+                        "header-without-role", f"table {table_index}: the header "
+                        f"{trim(text)!r} gives its column no role (no known name, or another "
+                        "header names it more exactly); not read", table=table_index))
         for row in rows:
             if id(row) in header_ids or columns.is_repeated_header(row):
                 continue
@@ -102,12 +110,14 @@ class TaskReader:
                 if columns.requirement is not None:
                     self._follow_task_column(row.cell(columns.task))
                 self.item += 1
-                self.warnings.append(f"{where}: no requirement in this row; skipped "
-                                     f"({trim(own_text[0].text)[:30]})")
+                self.warnings.append(Message(
+                    "row-without-requirement", f"{where}: no requirement in this row; skipped "
+                    f"({trim(own_text[0].text)[:30]})", table=table_index, row=row.index))
             return
         if row.width != columns.width:
-            self.warnings.append(f"{where}: the row covers {row.width} grid columns, "
-                                 f"the header {columns.width}; cells were read by position")
+            self.warnings.append(Message(
+                "row-width", f"{where}: the row covers {row.width} grid columns, the header "
+                f"{columns.width}; cells were read by position", table=table_index, row=row.index))
         if columns.requirement is not None:
             self._follow_task_column(row.cell(columns.task))
         self.item += 1
@@ -116,7 +126,7 @@ class TaskReader:
         lead, responsible, labelled_deadline = self._units(row, columns)
         deadline_text = cell_text(row.cell(columns.deadline)) or labelled_deadline or ""
         deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
-                                 self.warnings)
+                                 self.warnings, table=table_index, row=row.index)
         officials: dict[str, None] = {}
         for column in columns.officials:
             for name in split_units(cell_text(row.cell(column))):
@@ -213,9 +223,10 @@ class TaskReader:
         if columns.lead is None and not lead and responsible:
             if not self.lead_rule_applied:
                 self.lead_rule_applied = True
-                self.warnings.append("the task table has no lead column: the first unit named "
-                                     "in each responsible cell is taken as the lead "
-                                     "(排在第一位的为牵头单位)")
+                self.warnings.append(Message(
+                    "lead-from-first-responsible", "the task table has no lead column: the "
+                    "first unit named in each responsible cell is taken as the lead "
+                    "(排在第一位的为牵头单位)"))
             lead = responsible[:1]
         return lead, responsible, deadline
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError, read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
+from gkparse.messages import Message
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -69,7 +70,7 @@ class Package:
     path: Path
     data: bytes
     document: etree._Element
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 class _Budget:

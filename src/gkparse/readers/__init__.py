@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gkparse.limits import Limits
+from gkparse.messages import Message
 from gkparse.readers.document import Block
 from gkparse.readers.sniff import SPREADSHEET_FORMATS
 
 
 def read_blocks(path: Path, data: bytes, kind: str, limits: Limits
-                ) -> tuple[Iterable[Block], list[str]]:
-    """The blocks and reader warnings of a spreadsheet, web page or PDF (``kind`` from
+                ) -> tuple[Iterable[Block], list[Message]]:
+    """The blocks and reader warnings (``Message`` values) of a spreadsheet, web page or PDF (``kind`` from
     ``sniff.detect_format``). Each reader is imported only when its format is met."""
     if kind in SPREADSHEET_FORMATS:
         from gkparse.readers.spreadsheet import read_workbook

@@ -20,6 +20,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import Limits
+from gkparse.messages import Message
 from gkparse.readers.document import Block, GridCell, Paragraph, Table, table_from_grid
 
 _META_CHARSET = re.compile(rb"""(?:<meta[^>]+charset\s*=\s*["']?\s*|<\?xml[^>]+encoding\s*=\s*["'])"""
@@ -197,7 +198,7 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
     yield from flush()
 
 
-def read_html(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list[str]]:
+def read_html(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list[Message]]:
     """The page's blocks, and warnings (none so far: what is read is read whole)."""
     # An XHTML page's XML declaration names the encoding decode_page already applied.
     text = _XML_DECLARATION.sub("", decode_page(path, data), count=1)

@@ -35,6 +35,7 @@ from typing import Any
 
 from gkparse.errors import DocumentError
 from gkparse.limits import Limits
+from gkparse.messages import Message
 from gkparse.readers.document import Block, GridCell, Paragraph, table_from_grid
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2014\u2026]")
@@ -320,7 +321,7 @@ def _carry_cut_merges(cells: list[GridCell], top_row: list[GridCell], header_row
         cell.rows = 0  # taken into the cell above
 
 
-def read_pdf(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list[str]]:
+def read_pdf(path: Path, data: bytes, limits: Limits) -> tuple[list[Block], list[Message]]:
     """The PDF's blocks in reading order, and warnings (pages without text)."""
     import pdfplumber
 
@@ -368,9 +369,9 @@ def check_inflation(path: Path, data: bytes, limits: Limits) -> None:
                                       "(a zip bomb?); refused (raise it with --max-mb)")
 
 
-def _read(path: Path, data: bytes, limits: Limits, pdfplumber: Any) -> tuple[list[Block], list[str]]:
+def _read(path: Path, data: bytes, limits: Limits, pdfplumber: Any) -> tuple[list[Block], list[Message]]:
     check_inflation(path, data, limits)
-    warnings: list[str] = []
+    warnings: list[Message] = []
     # Each page as ("lines", [...]) and ("table", fragment) items, top to bottom.
     pages: list[list[tuple[str, Any]]] = []
     try:
@@ -412,8 +413,9 @@ def _read(path: Path, data: bytes, limits: Limits, pdfplumber: Any) -> tuple[lis
         raise DocumentError(path, "the PDF has no text layer (a scan?): there is no text to "
                                   "read; ask for the .docx, or run OCR on it first")
     if blank:
-        warnings.append(f"page(s) {', '.join(map(str, blank))} of the PDF have no text layer "
-                        "(scanned?) and were not read")
+        warnings.append(Message("pdf-pages-without-text",
+                                f"page(s) {', '.join(map(str, blank))} of the PDF have no text "
+                                "layer (scanned?) and were not read", pages=tuple(blank)))
     return _blocks(pages), warnings
 
 

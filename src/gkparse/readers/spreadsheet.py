@@ -29,6 +29,7 @@ from lxml import etree
 
 from gkparse.errors import DocumentError
 from gkparse.limits import MB, Limits
+from gkparse.messages import Message
 from gkparse.ooxml.package import SAFE_XML, refuse_dtd
 from gkparse.readers.document import Block, GridCell, Paragraph, table_from_grid
 
@@ -257,7 +258,7 @@ def _ods_sheets(path: Path, data: bytes, limits: Limits
 
 
 def read_workbook(path: Path, data: bytes, kind: str, limits: Limits
-                  ) -> tuple[list[Block], list[str]]:
+                  ) -> tuple[list[Block], list[Message]]:
     """Every visible sheet's blocks, in the workbook's order."""
     if kind in ("xlsx", "ods"):
         _check_zip(path, data, limits)
