@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gkparse.grammar.text import squeeze_whitespace
-from gkparse.ooxml.table import CT_Row
+from gkparse.ooxml.table import GridRow
 
 Role = Literal["task", "lead", "responsible", "requirement", "deadline", "officials", "seq",
                "remarks"]
@@ -100,7 +100,7 @@ class ColumnMap:
     """Which grid column holds which role, and the header rows that define it."""
 
     roles: dict[int, Role]
-    header_rows: list[CT_Row]
+    header_rows: list[GridRow]
     signatures: set[tuple[str, ...]] = field(default_factory=set)
     ignored: dict[int, str] = field(default_factory=dict)
     """Columns whose header names no role: column -> header text."""
@@ -156,7 +156,7 @@ class ColumnMap:
     def columns(self, role: Role) -> list[int]:
         return self._by_role.get(role, [])
 
-    def is_repeated_header(self, row: CT_Row) -> bool:
+    def is_repeated_header(self, row: GridRow) -> bool:
         if len(row.cells) not in self._cell_counts:
             return False
         first = min(row.cells)  # a cheap look at one cell before reading them all
@@ -165,11 +165,11 @@ class ColumnMap:
         return row_signature(row) in self.signatures
 
 
-def row_signature(row: CT_Row) -> tuple[str, ...]:
+def row_signature(row: GridRow) -> tuple[str, ...]:
     return tuple(_normalise(text) for text in row.texts())
 
 
-def looks_like_header(row: CT_Row) -> bool:
+def looks_like_header(row: GridRow) -> bool:
     """At least two key roles among the cells, and most non-empty cells name a role."""
     filled = [cell for cell in row.cells.values() if not cell.is_blank]
     roles = [role_of(cell.text) for cell in filled]
@@ -177,13 +177,13 @@ def looks_like_header(row: CT_Row) -> bool:
     return len(set(named) & KEY_ROLES) >= 2 and len(named) * 2 >= len(filled)
 
 
-def _continues_header(row: CT_Row) -> bool:
+def _continues_header(row: GridRow) -> bool:
     """A second header row: its own cells all name roles, the rest continue merges from above."""
     own = [cell for cell in row.cells.values() if not cell.continues_merge and not cell.is_blank]
     return bool(own) and all(role_of(cell.text) for cell in own)
 
 
-def find_header(rows: list[CT_Row], scan: int = 5) -> ColumnMap | None:
+def find_header(rows: list[GridRow], scan: int = 5) -> ColumnMap | None:
     """Find the header row (or two) among the first rows and map grid columns to roles."""
     for position, row in enumerate(rows[:scan]):
         if not looks_like_header(row):
@@ -204,7 +204,7 @@ def find_header(rows: list[CT_Row], scan: int = 5) -> ColumnMap | None:
     return None
 
 
-def _lowest_texts(header_rows: list[CT_Row]) -> dict[int, str]:
+def _lowest_texts(header_rows: list[GridRow]) -> dict[int, str]:
     lowest: dict[int, str] = {}
     for row in header_rows:  # later rows overwrite: the lowest cell decides
         for column, cell in row.cells.items():
@@ -212,7 +212,7 @@ def _lowest_texts(header_rows: list[CT_Row]) -> dict[int, str]:
     return lowest
 
 
-def assign_roles(header_rows: list[CT_Row]) -> dict[int, Role]:
+def assign_roles(header_rows: list[GridRow]) -> dict[int, Role]:
     """Each column's role from its lowest header cell; one column per role, best match wins."""
     lowest = _lowest_texts(header_rows)
     candidates = {column: score_roles(text) for column, text in lowest.items()}

@@ -25,7 +25,7 @@ from gkparse.notice.task_ids import number_runs
 from gkparse.notice.tasks import TaskReader, cell_lines
 from gkparse.ooxml.body_xml import w
 from gkparse.ooxml.package import open_package
-from gkparse.ooxml.table import CT_Row, StreamedTables, resolve_merges
+from gkparse.ooxml.table import GridRow, StreamedTables, resolve_merges
 from gkparse.readers import read_blocks
 from gkparse.readers.document import Block, Paragraph
 from gkparse.readers.docx import docx_blocks
@@ -40,7 +40,7 @@ from gkparse.readers.sniff import (
 @dataclass
 class _Table:
     index: int
-    rows: list[CT_Row]
+    rows: list[GridRow]
     columns: ColumnMap | None
     continued: bool = False
     lines_before: int = 0  # how many notice lines precede the table

@@ -21,10 +21,10 @@ from gkparse.messages import Message
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.notice.columns import ColumnMap
 from gkparse.notice.unit_clauses import read_unit_clause
-from gkparse.ooxml.table import CT_Row, CT_Tc
+from gkparse.ooxml.table import GridRow, PlacedCell
 
 
-def cell_lines(cell: CT_Tc | None) -> list[str]:
+def cell_lines(cell: PlacedCell | None) -> list[str]:
     """The cell's paragraphs and soft-broken lines, each trimmed, empties dropped."""
     if cell is None:
         return []
@@ -35,7 +35,7 @@ def cell_lines(cell: CT_Tc | None) -> list[str]:
     return [line for p in paragraphs for raw in p.split("\n") if (line := trim(raw))]
 
 
-def cell_text(cell: CT_Tc | None) -> str:
+def cell_text(cell: PlacedCell | None) -> str:
     return "\n".join(cell_lines(cell))
 
 
@@ -70,7 +70,7 @@ class TaskReader:
     item: int = 0
     lead_rule_applied: bool = False
 
-    def read_table(self, table_index: int, rows: list[CT_Row], columns: ColumnMap,
+    def read_table(self, table_index: int, rows: list[GridRow], columns: ColumnMap,
                    *, continued: bool = False) -> None:
         header_ids = {id(row) for row in columns.header_rows} if not continued else set()
         if not continued:
@@ -87,7 +87,7 @@ class TaskReader:
 
     # -- one row ------------------------------------------------------------------------------
 
-    def _read_row(self, table_index: int, row: CT_Row, columns: ColumnMap) -> None:
+    def _read_row(self, table_index: int, row: GridRow, columns: ColumnMap) -> None:
         where = f"table {table_index} row {row.index}"
         if columns.section_column is not None:
             self._follow_section_column(row.cell(columns.section_column),
@@ -150,7 +150,7 @@ class TaskReader:
     def _is_section_text(text: str) -> bool:
         return bool(SECTION_ORDINAL.match(text)) and not split_subsection_ordinal(text)[0]
 
-    def _follow_section_column(self, cell: CT_Tc | None, *, numbered_only: bool) -> None:
+    def _follow_section_column(self, cell: PlacedCell | None, *, numbered_only: bool) -> None:
         """A section written in a merged first column: a new text there starts a section.
 
         In a 序号 column (``numbered_only``) only ``一、…`` texts are sections; its numbers
@@ -167,7 +167,7 @@ class TaskReader:
             return
         self._start_section(ordinal, title)
 
-    def _maybe_section(self, row: CT_Row, own_text: list[CT_Tc], columns: ColumnMap) -> bool:
+    def _maybe_section(self, row: GridRow, own_text: list[PlacedCell], columns: ColumnMap) -> bool:
         """A section row: one cell of text, numbered 一、 or spanning the table."""
         if len(own_text) != 1:
             return False
@@ -185,7 +185,7 @@ class TaskReader:
         self.subsections_in_section = 0
         self.item = 0
 
-    def _follow_task_column(self, cell: CT_Tc | None) -> None:
+    def _follow_task_column(self, cell: PlacedCell | None) -> None:
         """A new text in the task column starts a subsection; merged or empty cells continue it."""
         if cell is None or cell.continues_merge or cell.is_blank:
             return
@@ -206,7 +206,7 @@ class TaskReader:
         self.subsection = Level(ordinal=self.subsections_in_section, title=title or None)
         self.item = 0
 
-    def _units(self, row: CT_Row, columns: ColumnMap
+    def _units(self, row: GridRow, columns: ColumnMap
                ) -> tuple[list[str], list[str], str | None]:
         """Lead and responsible names, and a deadline given by a label in a unit cell.
 

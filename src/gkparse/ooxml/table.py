@@ -34,8 +34,10 @@ _V_MERGE, _H_MERGE, _DEL = w("vMerge"), w("hMerge"), w("del")
 _VAL = w("val")
 
 
+# Not python-docx's CT_ classes (those are the XML elements themselves): these are records
+# derived from them, a cell placed on the grid and a row of such cells.
 @dataclass(slots=True)
-class CT_Tc:
+class PlacedCell:
     """One cell: its grid column, span, paragraphs, and whether it continues a merge."""
 
     column: int
@@ -54,14 +56,14 @@ class CT_Tc:
 
 
 @dataclass(slots=True)
-class CT_Row:
+class GridRow:
     """One table row; ``cells`` maps each starting grid column to its cell."""
 
     index: int
-    cells: dict[int, CT_Tc] = field(default_factory=dict)
+    cells: dict[int, PlacedCell] = field(default_factory=dict)
     width: int = 0
 
-    def cell(self, column: int | None) -> CT_Tc | None:
+    def cell(self, column: int | None) -> PlacedCell | None:
         return None if column is None else self.cells.get(column)
 
     def texts(self) -> list[str]:
@@ -109,7 +111,7 @@ def _read_cell(tc: etree._Element, walk: set[etree._Element] | None
 
 
 def read_tr(tr: etree._Element, index: int,
-            walk: set[etree._Element] | None = None) -> CT_Row | None:
+            walk: set[etree._Element] | None = None) -> GridRow | None:
     """Place a row's cells on the grid; a row deleted as a tracked change reads as None.
 
     ``walk``: see ``body_xml.read_p``.
@@ -127,9 +129,9 @@ def read_tr(tr: etree._Element, index: int,
                 grid_before = _int(prop, 0)
             elif tag == _GRID_AFTER:
                 grid_after = _int(prop, 0)
-    row = CT_Row(index=index)
+    row = GridRow(index=index)
     column = grid_before
-    previous: CT_Tc | None = None
+    previous: PlacedCell | None = None
     for tc in iter_cells(tr):
         span, v_merge, h_merge, paragraphs = _read_cell(tc, walk)
         if h_merge is not None and h_merge != "restart" and previous is not None:
@@ -137,7 +139,7 @@ def read_tr(tr: etree._Element, index: int,
             previous.span += span
             column += span
             continue
-        cell = CT_Tc(column=column, span=span, paragraphs=paragraphs,
+        cell = PlacedCell(column=column, span=span, paragraphs=paragraphs,
                      continues_merge=v_merge is not None and v_merge != "restart",
                      starts_merge=v_merge == "restart")
         row.cells[column] = cell
@@ -147,7 +149,7 @@ def read_tr(tr: etree._Element, index: int,
     return row
 
 
-def resolve_merges(rows: list[CT_Row], above: dict[int, CT_Tc] | None = None) -> dict[int, CT_Tc]:
+def resolve_merges(rows: list[GridRow], above: dict[int, PlacedCell] | None = None) -> dict[int, PlacedCell]:
     """Give each vMerge continuation the paragraphs of the cell that starts its merge.
 
     ``above`` carries the last cell seen at each grid column, so a merge can
@@ -193,8 +195,8 @@ def _table_of(tr: etree._Element) -> etree._Element | None:
 
 @dataclass
 class _OpenTable:
-    rows: list[CT_Row] = field(default_factory=list)
-    above: dict[int, CT_Tc] = field(default_factory=dict)
+    rows: list[GridRow] = field(default_factory=list)
+    above: dict[int, PlacedCell] = field(default_factory=dict)
     index: int = 0
 
 
@@ -217,7 +219,7 @@ class StreamedTables:
 
     def __init__(self) -> None:
         self._open: dict[etree._Element, _OpenTable | None] = {}  # None: not top-level
-        self._done: dict[etree._Element, list[CT_Row]] = {}
+        self._done: dict[etree._Element, list[GridRow]] = {}
         self._walk: set[etree._Element] = set()
 
     def __call__(self, element: etree._Element) -> None:
@@ -254,5 +256,5 @@ class StreamedTables:
         while tr.getprevious() is not None:
             del tr.getparent()[0]  # type: ignore[union-attr]  # a w:tr always has a w:tbl
 
-    def rows_of(self, tbl: etree._Element) -> list[CT_Row]:
+    def rows_of(self, tbl: etree._Element) -> list[GridRow]:
         return self._done[tbl]

@@ -1,7 +1,7 @@
 """The document model between readers and the notice logic: a stream of blocks.
 
 A ``Paragraph`` is one line of the notice as a reader shows it; a ``Table`` is
-its rows placed on a grid (``table.CT_Row``: each cell where it starts, with its
+its rows placed on a grid (``table.GridRow``: each cell where it starts, with its
 span), vertical merges already resolved, so a continuation holds the text of the
 cell that starts it. Every reader (.docx, spreadsheet, HTML, PDF) yields these,
 so the notice logic never sees a file format.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gkparse.ooxml.table import CT_Row, CT_Tc, resolve_merges
+from gkparse.ooxml.table import GridRow, PlacedCell, resolve_merges
 
 
 @dataclass(slots=True)
@@ -26,7 +26,7 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Table:
-    rows: list[CT_Row] = field(default_factory=list)
+    rows: list[GridRow] = field(default_factory=list)
 
 
 Block = Paragraph | Table
@@ -60,16 +60,16 @@ def table_from_grid(cells: list[GridCell]) -> Table:
     for cell in cells:
         for offset in range(1, max(cell.rows, 1)):
             continuing.setdefault(cell.row + offset, []).append((cell, offset))
-    rows: list[CT_Row] = []
+    rows: list[GridRow] = []
     for position, row_number in enumerate(sorted(by_row), start=1):
-        row = CT_Row(index=position)
+        row = GridRow(index=position)
         for cell in by_row[row_number]:
-            row.cells[cell.column] = CT_Tc(
+            row.cells[cell.column] = PlacedCell(
                 column=cell.column, span=max(cell.columns, 1),
                 paragraphs=cell.text.split("\n") if cell.text else [],
                 starts_merge=cell.rows > 1)
         for cell, _ in continuing.get(row_number, []):
-            row.cells.setdefault(cell.column, CT_Tc(column=cell.column, span=max(cell.columns, 1),
+            row.cells.setdefault(cell.column, PlacedCell(column=cell.column, span=max(cell.columns, 1),
                                                     paragraphs=[], continues_merge=True))
         row.cells = dict(sorted(row.cells.items()))
         rows.append(row)
