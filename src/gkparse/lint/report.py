@@ -14,7 +14,7 @@ from gkparse.lint.parts import read_parts
 from gkparse.lint.rules import CHECKS, Context
 from gkparse.lint.styles import StyleSheet
 from gkparse.ooxml.body_xml import BODY
-from gkparse.tracking.rules import SEVERITY_RANK
+from gkparse.tracking.rules import SEVERITY_RANK, fails_at
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -88,11 +88,8 @@ class LintReport:
             counts[finding.severity] += 1
         return counts
 
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
-
     def fails(self, fail_on: str) -> bool:
-        return fail_on != "never" and self.worst() >= SEVERITY_RANK[fail_on]
+        return fails_at((f.severity for f in self.findings), fail_on)
 
     def subject(self, finding: LintFinding) -> str:
         if len(self.files) > 1:

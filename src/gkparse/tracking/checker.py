@@ -20,7 +20,7 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.plural import counted
 from gkparse.tracking.roster import Roster, for_unit
-from gkparse.tracking.rules import RULES, SEVERITY_RANK, Severity
+from gkparse.tracking.rules import RULES, SEVERITY_RANK, Severity, fails_at
 from gkparse.tracking.status import StatusEntry, StatusFile, load_status
 from gkparse.tracking.vocabulary import FINISHED, JOINER, STATES, UNTRACKED, today_in_china
 
@@ -75,12 +75,9 @@ class CheckReport:
     findings: list[Finding]
     summary: Summary
 
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
-
     def fails(self, fail_on: str) -> bool:
         """True when some finding is at or above ``fail_on`` (``never`` never fails)."""
-        return fail_on != "never" and self.worst() >= SEVERITY_RANK[fail_on]
+        return fails_at((f.severity for f in self.findings), fail_on)
 
     # What gkparse.formats.check's renderers ask of a report (lint's report answers too).
     command = "check"

@@ -6,6 +6,7 @@ without loading the check machinery.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,3 +40,14 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("GK113", "done-in-future", "error",
          N_("The task is done on a date after the as-of date.")),
 )}
+
+
+def fails_at(severities: Iterable[str], fail_on: str) -> bool:
+    """The one ``--fail-on`` threshold (check and lint): True when some severity is at or
+    above ``fail_on``; ``never`` never fails.
+
+    >>> fails_at(["info", "warning"], "warning"), fails_at(["warning"], "error")
+    (True, False)
+    """
+    return fail_on != "never" and max((SEVERITY_RANK[s] for s in severities),
+                                      default=0) >= SEVERITY_RANK[fail_on]
