@@ -258,7 +258,7 @@ def test_a_title_row_above_the_header_is_read(office: Path) -> None:
 
 def test_renamed_and_moved_columns_are_found_by_their_words(office: Path) -> None:
     _workbook(office / "ledger.xlsx", [["已完成", "1.1.4", "2025/6/30", "已排期"]],
-              header=["完成情况", "任务编号", "完成时间", "备注（选填）"])
+              header=["完成情况", "任务编号", "实际完成时间", "备注（选填）"])
     result = _import(office)
     assert result.exit_code == 0, result.output
     entry = load_status(office / "status.yaml").tasks["1.1.4"]

@@ -63,7 +63,26 @@ def test_an_openpyxl_workbook_with_rich_text_merges_and_escapes(tmp_path: Path) 
     rows = dict(next(iter(read_sheets(path))))
     assert rows[2][1] == "已完成" and rows[3][1] == "已完成"  # the merge covers row 3
     assert rows[2][3] == "行一\n行二" and rows[3][2] == datetime(2025, 7, 1)
-    assert rows[4][2] == FormulaWithoutValue("1+1")
+    # openpyxl saves a formula with an empty result (<v></v>), as Excel and LibreOffice save
+    # one whose result is empty: nothing was typed there.
+    assert rows[4][2] is None
+
+
+def test_a_formula_with_no_result_at_all_says_so(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["编号", "状态"])
+    book.active.append(["1.1.1", "=B1"])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    bare = tmp_path / "bare.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bare, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v></v>", b"").replace(b"<v />", b"").replace(b"<v/>", b"")
+            out.writestr(info, data)
+    rows = dict(next(iter(read_sheets(bare))))
+    assert rows[2][1] == FormulaWithoutValue("B1")
 
 
 def test_1904_dates(tmp_path: Path) -> None:

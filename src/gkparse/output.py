@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gkparse.errors import FILES_READ, GkparseError
@@ -77,11 +77,14 @@ def write_result(data: str | bytes, out: Path | None, *, inputs: Iterable[Path] 
     replace_file(Path(os.path.realpath(out)), payload, shown=out)
 
 
-def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> None:
+def replace_file(target: Path, payload: bytes, *, shown: Path | None = None,
+                 before_rename: Callable[[], None] | None = None) -> None:
     """Replace (or create) the regular file ``target`` with ``payload``, atomically.
 
     The old file's mode and owner carry over; a file this user could not give
-    back to its owner is refused before anything is written.
+    back to its owner is refused before anything is written. ``before_rename``
+    runs once the new file is on disk, just before it takes the target's
+    place: it may raise to leave the target as it is (an editor saved it).
     """
     shown = shown or target
     folder = target.parent
@@ -113,6 +116,8 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None) -> 
             os.chown(temp, old.st_uid, old.st_gid)
         if old is not None:
             _copy_attributes(target, temp)
+        if before_rename is not None:
+            before_rename()
         os.replace(temp, target)
     except OSError as exc:  # disk full, read-only target: the old file, if any, is untouched
         Path(temp).unlink(missing_ok=True)

@@ -14,8 +14,9 @@ one task are a conflict, and a conflict is never written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -25,8 +26,16 @@ from gkparse.errors import StatusFileError, read_input
 from gkparse.grammar.dates import read_date
 from gkparse.i18n import _
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
+from gkparse.office.import_journal import Journal, ledger_key
 from gkparse.office.ledger import BASELINE_SHEET
-from gkparse.office.workbook import FormulaWithoutValue, WorkbookError, column_letter, read_sheets
+from gkparse.office.workbook import (
+    CellError,
+    FormulaWithoutValue,
+    WorkbookError,
+    column_letter,
+    read_sheets,
+)
+from gkparse.output import OutputError
 from gkparse.tracking.status import (
     StatusEntry,
     StatusFile,
@@ -49,9 +58,10 @@ HEADER_SEARCH_ROWS = 30
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "task": ("编号", "任务编号", "任务序号", "序号"),
     "status": ("状态", "完成状态", "任务状态", "当前状态", "进展状态", "推进状态", "办理状态",
-               "完成情况", "进展情况", "推进情况"),
-    "completed_on": ("完成日期", "实际完成日期", "完成时间", "实际完成时间", "办结日期",
-                     "办结时间"),
+               "完成情况", "进展情况", "推进情况", "落实情况", "办理情况", "进度", "工作进度",
+               "完成进度"),
+    # Not 完成时间: task tables use it for the deadline as often as for the day work ended.
+    "completed_on": ("完成日期", "实际完成日期", "实际完成时间", "办结日期", "办结时间"),
     "evidence": ("佐证材料", "佐证资料", "佐证", "证明材料", "支撑材料", "完成佐证"),
     "note": ("备注", "备注说明", "说明"),
 }
@@ -153,7 +163,29 @@ def _text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        value = value.date()  # 10月20日 typed in 备注: Excel keeps a date, people meant the day
+    if isinstance(value, date):
+        value = value.isoformat()
     text = str(value).strip()
+    return text or None
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def task_id_text(value: object) -> str | None:
+    """A 编号 cell as a task id: full-width digits and dots made plain, 。 read as a dot,
+    invisible characters and a trailing dot dropped (``1．1．4``, ``1.1.4.`` are ``1.1.4``).
+
+    >>> task_id_text("１．１．４"), task_id_text("1。1。4."), task_id_text("1.1.4\u200b")
+    ('1.1.4', '1.1.4', '1.1.4')
+    """
+    text = _text(value)
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).replace("。", ".")
+    text = "".join(text.split()).rstrip(".")
     return text or None
 
 
@@ -182,7 +214,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
         return [(index, values[index]) for index in columns.get(name, ())
                 if index < len(values) and _said(values[index])]
 
-    task = _text(next((value for _, value in cells("task")), None))
+    task = task_id_text(next((value for _, value in cells("task")), None))
     said = {name: cells(name) for name in FIELDS if cells(name)}
     if not said or task is None or not is_task_id(task):
         return None  # a row that says nothing, or is no task's (a footer, a section row)
@@ -195,6 +227,9 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
         if isinstance(value, FormulaWithoutValue):
             problems.append((name, _("a formula with no saved value (open the workbook in "
                                      "Excel or WPS and save it)")))
+        elif isinstance(value, CellError):
+            problems.append((name, _("the cell shows a formula's error ({code}), not a value"
+                                     ).format(code=value.code)))
         elif len({_text(v) for _, v in found}) > 1:
             letters = JOINER.join(column_letter(i + 1) for i, _ in found)
             problems.append((name, _("the {column} columns {letters} say different things "
@@ -235,7 +270,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
 
 
 def _said(value: object) -> bool:
-    return isinstance(value, FormulaWithoutValue) or _text(value) is not None
+    return isinstance(value, FormulaWithoutValue | CellError) or _text(value) is not None
 
 
 def read_ledger(path: str | Path, *, limits: Limits = DEFAULT_LIMITS
@@ -260,11 +295,25 @@ def read_ledger(path: str | Path, *, limits: Limits = DEFAULT_LIMITS
     return Ledger(rows, baseline), bad
 
 
+def _header_fields(values: list[Any]) -> Columns:
+    """The field columns a row names, with or without a 编号 column (a second header row)."""
+    keys = [header_key(value) for value in values]
+    found: Columns = {}
+    for name in FIELDS:
+        for word in HEADER_WORDS[name]:
+            if word in keys:
+                found[name] = [index for index, key in enumerate(keys) if key == word]
+                break
+    return found
+
+
 def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
     """The task rows of one sheet, or None when it has no header row near its top.
 
-    A header may take two rows (编号 merged down, 完成情况 over 状态 / 完成日期 / 佐证材料 /
-    备注): a row right under the header that reads as a header too refines it.
+    A header may take two rows (完成情况 over 状态 / 完成日期 / 佐证材料 / 备注, 编号
+    merged down or not): a row right under the header that names fields refines it. A
+    sheet may hold several tables, each under its own header: a later row that reads as
+    a header (its 编号 cell says 编号, not a task id) starts using its columns.
     """
     columns: Columns | None = None
     header_row = 0
@@ -276,15 +325,15 @@ def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
             columns = find_columns(values)
             header_row = number
             continue
-        if number == header_row + 1:
-            below = find_columns(values)
-            task = _text(next((values[i] for i in below["task"] if i < len(values)), None)
-                         ) if below else None
-            if below is not None and task is not None and not is_task_id(task):
-                columns = {**columns, **below}
+        task = task_id_text(next((values[i] for i in columns["task"] if i < len(values)), None))
+        if task is None or not is_task_id(task):
+            if number == header_row + 1 and _header_fields(values):
+                columns = {**columns, **_header_fields(values)}
                 continue
-        if sheet.only_columns is None:
-            sheet.only_columns = {index + 1 for indexes in columns.values() for index in indexes}
+            again = find_columns(values)
+            if again is not None:
+                columns, header_row = again, number
+                continue
         row = _read_row(sheet.title, columns, values, number, bad)
         if row is not None:
             rows.append(row)
@@ -299,6 +348,7 @@ class Change:
     before: StatusEntry | None
     after: StatusEntry
     updates: dict[str, Any] = field(default_factory=dict)
+    asked: dict[str, Any] = field(default_factory=dict)  # the ledger's columns, as read
 
     def describe(self) -> str:
         parts = [_describe(name, self.before, self.after) for name in self.updates]
@@ -338,17 +388,27 @@ def _same(a: Any, b: Any) -> bool:
     def shown(value: Any) -> Any:
         if isinstance(value, str):
             return value.strip() or None
-        if isinstance(value, list):
-            return [item.strip() for item in value] or None
+        if isinstance(value, list):  # the ledger writes evidence a line per item, reads it so
+            return [line.strip() for item in value for line in str(item).splitlines()
+                    if line.strip()] or None
         return value
     return bool(shown(a) == shown(b))
+
+
+def _remark_source(entry: StatusEntry) -> str:
+    """Which field the 备注 column showed for ``entry`` (see ``ledger.remark``)."""
+    own = remark_field(entry.status)
+    if getattr(entry, own):
+        return own
+    return "note" if entry.note else "reason" if entry.reason else own
 
 
 _CLEARABLE = ("completed_on", "evidence", "note")
 
 
 def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
-                unreadable: Sequence[BadCell] = ()) -> tuple[list[Change], list[BadCell]]:
+                unreadable: Sequence[BadCell] = (), journal: Journal | None = None
+                ) -> tuple[list[Change], list[BadCell]]:
     """The changes the ledger asks for, against the status file as it is.
 
     With a baseline (a workbook gkparse wrote, whose hidden sheet keeps the
@@ -361,9 +421,14 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
     A completion date on a task that is not 已完成 is refused. A task with any
     of these problems, or any bad cell, is left out whole, and each problem is
     one BadCell naming its cells; so is a task with a cell that could not be
-    read on any sheet (``unreadable``, from ``read_ledger``). A task neither
-    in the status file nor in the notice (``known_tasks``) is refused.
+    read on any sheet (``unreadable``, from ``read_ledger``). A value that an
+    earlier import of this very ledger brought in (``journal``) and that the
+    status file has since set back is a correction, reported and not undone.
+    A task neither in the status file nor in the notice (``known_tasks``) is
+    refused.
     """
+    key = ledger_key({t: r.values for t, r in ledger.baseline.items()}) \
+        if ledger.baseline is not None else None
     proposals: dict[str, dict[str, tuple[Any, LedgerRow]]] = {}
     bad: list[BadCell] = []
     left_out: set[str] = set()
@@ -399,6 +464,16 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                                     was=_shown(name, was), value=_shown(name, value))))
                 left_out.add(row.task)
                 continue
+            if journal is not None and key is not None and journal.brought(
+                    key, row.task, name, value):
+                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task, _(
+                    "{column} {value} came from this ledger in an earlier import and has since "
+                    "been set back to {now} in the status file (a correction?); change the "
+                    "ledger or the status file, then import again").format(
+                        column=COLUMN_NAMES[name], value=_shown(name, value),
+                        now=_shown(name, now))))
+                left_out.add(row.task)
+                continue
             seen = proposals.setdefault(row.task, {}).get(name)
             if seen is not None and not _same(seen[0], value):
                 other = seen[1]
@@ -418,8 +493,30 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
         after = before if before is not None else StatusEntry(task=task, line=0)
         updates = {name: value for name, (value, _) in fields.items()}
         if "note" in updates:  # the 备注 column: a note, or a waived task's reason
-            updates[remark_field(updates.get("status", after.status))] = updates.pop("note")
+            text = updates.pop("note")
+            # An emptied 备注 clears what it showed; a new one is the note, or the reason of a
+            # task that is (or becomes) 免于.
+            target = (_remark_source(before) if text is None and before is not None
+                      else remark_field(updates.get("status", after.status)))
+            updates[target] = text
+        status_now = updates.get("status", after.status)
+        if status_now == "waived" and not updates.get("reason", after.reason):
+            shown = next((row.values["note"] for row in ledger.rows
+                          if row.task == task and row.values.get("note")), None)
+            if shown is not None:  # 免于 with its 备注 already there: that is the reason
+                updates["reason"] = shown
+        if ("status" in updates and before is not None and before.status == "done"
+                and status_now != "done" and before.completed_on is not None
+                and "completed_on" not in updates):
+            updates["completed_on"] = None  # reopened: the completion date no longer holds
         after = replace(after, **updates)
+        touched = fields.get("completed_on") or fields.get("status") or fields.get("note")
+        if touched is not None and after.status == "waived" and not after.reason:
+            row = touched[1]
+            bad.append(BadCell(row.sheet, row.cells.get("note", row.cells.get(
+                "status", f"A{row.row}")), task, _(
+                "a task that is 免于 needs its reason in 备注; this task is left out")))
+            continue
         touched = fields.get("completed_on") or fields.get("status")
         if touched is not None and after.completed_on is not None and after.status != "done":
             row = touched[1]
@@ -430,7 +527,8 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                 ).format(date=after.completed_on.isoformat(),
                          status=CHINESE_STATUS[after.status])))
             continue
-        changes.append(Change(task, before, after, updates))
+        changes.append(Change(task, before, after, updates,
+                              {name: value for name, (value, _) in fields.items()}))
     return changes, bad
 
 
@@ -483,7 +581,9 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         if status.notice and any(row.task not in status.tasks for row in filled.rows):
             known = {task.id: task for task in load_notice(status_path.parent / status.notice,
                                                            limits=limits).tasks}
-        changes, conflicts = plan_import(status, filled, set(known) if known else None, bad)
+        journal = Journal.read(edited.target) if filled.baseline is not None else None
+        changes, conflicts = plan_import(status, filled, set(known) if known else None, bad,
+                                         journal)
         bad += conflicts
         if not changes:
             return ImportPlan(status_path, changes, bad, None)
@@ -498,4 +598,9 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         if write and (skip_bad or not bad):
             edited.replace(updated.encode("utf-8"))
             plan.written = True
+            if journal is not None and filled.baseline is not None:
+                key = ledger_key({t: r.values for t, r in filled.baseline.items()})
+                with suppress(OutputError):  # a journal that cannot be written only forgets
+                    journal.add(edited.target, key, [(c.task, name, value) for c in changes
+                                                     for name, value in c.asked.items()])
         return plan

@@ -48,6 +48,16 @@ class WorkbookError(GkparseError):
 
 
 @dataclass(frozen=True)
+class CellError:
+    """A cell showing a formula's error (``#N/A``, ``#REF!``): no value anyone typed."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
 class FormulaWithoutValue:
     """A cell holding a formula with no saved result: what it shows is unknown until a
     spreadsheet program calculates it."""
@@ -156,22 +166,30 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
-def _date_styles(parts: _Parts, name: str | None) -> set[int]:
-    """The cell style indexes whose number format shows a date."""
+def _number_styles(parts: _Parts, name: str | None) -> tuple[set[int], set[int]]:
+    """The cell style indexes whose number format shows a date, and those that show a percent
+    (a cell shows 85%, stores 0.85)."""
     root = parts.xml(name) if name else None
     if root is None:
-        return set()
-    custom = {}
+        return set(), set()
+    custom: dict[str | None, str] = {}
     for fmt in root.iter("{*}numFmt"):
         code = _FORMAT_NOISE.sub("", fmt.get("formatCode") or "").lower()
-        custom[fmt.get("numFmtId")] = any(letter in code for letter in "ymdhs")
-    dates = set()
+        custom[fmt.get("numFmtId")] = ("date" if any(letter in code for letter in "ymdhs")
+                                       else "percent" if "%" in code else "")
+    dates, percents = set(), set()
     xfs = next(root.iter("{*}cellXfs"), None)
     for index, xf in enumerate(xfs if xfs is not None else ()):
         number = xf.get("numFmtId") or "0"
-        if custom.get(number, number.isdigit() and int(number) in _DATE_FORMAT_IDS):
+        kind = custom.get(number)
+        if kind is None and number.isdigit():
+            kind = ("date" if int(number) in _DATE_FORMAT_IDS
+                    else "percent" if int(number) in (9, 10) else "")
+        if kind == "date":
             dates.add(index)
-    return dates
+        elif kind == "percent":
+            percents.add(index)
+    return dates, percents
 
 
 def column_letter(index: int) -> str:
@@ -221,6 +239,7 @@ class SheetRows:
     _dates: set[int]
     _epoch: datetime
     _path: Path
+    _percents: set[int] = field(default_factory=set)
     _merges: list[Range] = field(default_factory=list)
     # 1-based columns to read; the others come back empty. A reader that has found its header
     # row sets this, so the cells nobody reads are never converted.
@@ -265,14 +284,16 @@ class SheetRows:
                 number = int(given) if given and _ROW_NUMBER.fullmatch(given) else number + 1
                 wanted = self.only_columns
                 row: list[Any] = []
+                position = 0  # a cell without r="…" is the one after the cell before it
                 for cell in element.iterchildren("{*}c"):
                     ref = cell.get("r")
                     column = columns.get(ref.rstrip(_DIGITS)) if ref else None
                     if column is None:
                         match = _CELL_REF.fullmatch(ref) if ref else None
-                        column = _column_index(match.group(1)) if match else len(row) + 1
+                        column = _column_index(match.group(1)) if match else position + 1
                         if match:
                             columns[match.group(1)] = column
+                    position = column
                     if wanted is not None and column not in wanted:
                         continue
                     if column > len(row):
@@ -292,16 +313,20 @@ class SheetRows:
             return _unescape("".join(t.text or "" for t in cell.iter("{*}t")
                                      if _local(t.getparent().tag) in ("is", "r")))  # type: ignore[union-attr]
         found = cell.find("{*}v")
-        value = found.text if found is not None else None
-        if value is None:
+        if found is None:
             formula = cell.find("{*}f")
             # A formula a script wrote and no spreadsheet program ever calculated.
             return FormulaWithoutValue(formula.text or "") if formula is not None else None
+        value = found.text
+        if not value:  # a formula whose result is empty, as Excel and LibreOffice save it
+            return None
         try:
             if kind == "s":
                 return self._strings[int(value)]
-            if kind in ("str", "e"):
+            if kind == "str":
                 return _unescape(value)
+            if kind == "e":
+                return CellError(value)
             if kind == "b":
                 return value.strip() == "1"
             if kind == "d":
@@ -310,6 +335,8 @@ class SheetRows:
             style = cell.get("s")
             if style and style.isdigit() and int(style) in self._dates:
                 return self._epoch + timedelta(days=number)
+            if style and style.isdigit() and int(style) in self._percents:
+                return f"{number * 100:g}%"  # as the cell shows it
             return int(number) if number.is_integer() and abs(number) < 2**53 else number
         except (ValueError, IndexError, OverflowError):
             raise WorkbookError(self._path, f"sheet {self.title!r} cell {cell.get('r') or '?'}: "
@@ -347,7 +374,7 @@ def read_sheets(path: str | Path, *, max_bytes: int = 100 * MB,
     related = parts.related(book_part)
     by_kind = {kind: name for kind, name in related.values()}
     strings = _shared_strings(parts, by_kind.get("sharedStrings"))
-    dates = _date_styles(parts, by_kind.get("styles"))
+    dates, percents = _number_styles(parts, by_kind.get("styles"))
     settings = next(book.iter("{*}workbookPr"), None)
     uses_1904 = settings is not None and settings.get("date1904") in ("1", "true")
     epoch = datetime(1904, 1, 1) if uses_1904 else datetime(1899, 12, 30)
@@ -360,4 +387,4 @@ def read_sheets(path: str | Path, *, max_bytes: int = 100 * MB,
         if xml is None:
             raise WorkbookError(path, f"sheet {sheet.get('name')!r} is missing from the package")
         yield SheetRows(sheet.get("name") or name, (sheet.get("state") or "visible") != "visible",
-                        xml, strings, dates, epoch, path)
+                        xml, strings, dates, epoch, path, percents)

@@ -51,6 +51,15 @@ class EditedFile:
 
     def replace(self, payload: bytes) -> None:
         """Write ``payload`` in place of the file, unless it changed since it was read."""
+        self._unchanged()
+        try:
+            # Checked again once the new text is on disk, right before the rename: an editor's
+            # save in between would otherwise be replaced.
+            replace_file(self.target, payload, shown=self.path, before_rename=self._unchanged)
+        except OutputError as exc:
+            raise StatusFileError(self.path, exc.message) from None
+
+    def _unchanged(self) -> None:
         try:
             now = self.target.read_bytes()
         except OSError as exc:
@@ -61,10 +70,6 @@ class EditedFile:
             raise StatusFileError(self.path, _("changed on disk while gkparse was working "
                                                "(saved in an editor?); nothing was written, run "
                                                "it again"))
-        try:
-            replace_file(self.target, payload, shown=self.path)
-        except OutputError as exc:
-            raise StatusFileError(self.path, exc.message) from None
 
 
 def _refuse_unsafe(path: Path, target: Path) -> os.stat_result:

@@ -134,12 +134,17 @@ def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -
         raise StatusFileError(path, "an entry must be a status word or a mapping",
                               line=_line(node), task=task)
     seen_status = False
+    seen: dict[str, int] = {}
     for field_node, value_node in node.value:
         name = field_node.value
         if name not in ENTRY_FIELDS:
             raise StatusFileError(path, f"unknown field {name!r}; allowed: "
                                         f"{', '.join(sorted(ENTRY_FIELDS))}",
                                   line=_line(field_node), task=task)
+        if name in seen:  # YAML forbids it; PyYAML would keep the last and hide the first
+            raise StatusFileError(path, f"{name} is written twice in this entry (first at line "
+                                        f"{seen[name]})", line=_line(field_node), task=task)
+        seen[name] = _line(field_node)
         try:
             value = loader.construct_object(value_node, deep=True)
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30

@@ -19,6 +19,7 @@ tasks:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from gkparse.tracking.status import (
 from gkparse.tracking.vocabulary import CHINESE_STATUS, STATUS_WORDS
 
 ORDER = ("status", "completed_on", "evidence", "note", "reason", "fingerprint")
+_Span = tuple[yaml.Node, int, int, bool]  # a list item, its text's start and end, an alias?
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _RESOLVER = yaml.resolver.Resolver()
@@ -353,41 +355,68 @@ class _Editor:
             self.edits.replace(start, end, (" " if start == end else "") + empty)
 
     def set_items(self, node: yaml.SequenceNode, new: list[str], old: list[str]) -> None:
-        """A list edited item by item: equal items, their text and their comments stay."""
+        """A list edited item by item, as a diff: items kept keep their text and comments, an
+        item removed takes its own line (and comment) with it, new items go where they stand."""
         spans = []
         lower = node.start_mark.index
         for item in node.value:
             start, end, is_alias = self.occurrence(item, lower)
             spans.append((item, start, end, is_alias))
             lower = end
-        for item, _, _, is_alias in spans[len(new):]:  # items that go
-            if self.shared(item) and not is_alias:
-                self.refuse_shared(item, "an evidence item")
-        for index, value in enumerate(new[:len(spans)]):
-            item, start, end, is_alias = spans[index]
-            if index < len(old) and old[index] == value:
+        if len(old) != len(spans):  # items the parser read differently: compare their text
+            old = [item.value if isinstance(item, yaml.ScalarNode) else "" for item, *_ in spans]
+        flow = bool(node.flow_style)
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
                 continue
+            paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+            for k in range(paired):
+                item, start, end, is_alias = spans[i1 + k]
+                if self.shared(item) and not is_alias:
+                    self.refuse_shared(item, "an evidence item")
+                self.edits.replace(start, end, scalar(new[j1 + k], flow=flow))
+            if i1 + paired < i2:
+                self.remove_items(spans, i1 + paired, i2, flow)
+            if j1 + paired < j2:
+                self.insert_items(spans, i1 + paired, new[j1 + paired:j2], flow)
+
+    def remove_items(self, spans: list[_Span], first: int, stop: int, flow: bool) -> None:
+        for item, _, _, is_alias in spans[first:stop]:
             if self.shared(item) and not is_alias:
                 self.refuse_shared(item, "an evidence item")
-            self.edits.replace(start, end, scalar(value, flow=bool(node.flow_style)))
-        if node.flow_style:
-            if len(new) > len(spans):
-                self.edits.insert(spans[-1][2], "".join(f", {scalar(value, flow=True)}"
-                                                        for value in new[len(spans):]))
-            elif len(new) < len(spans):
-                self.edits.replace(spans[len(new) - 1][2], spans[-1][2], "")
+        if flow:
+            if stop < len(spans):  # the items, their commas and comments, up to the next one
+                self.edits.replace(spans[first][1], spans[stop][1], "")
+            elif self.starts_line(spans[first][1]):  # the last ones, on lines of their own
+                self.edits.replace(self.line_start(spans[first][1]),
+                                   self.line_end(spans[stop - 1][2]), "")
+            else:  # the last ones on a shared line: from the end of the item before them
+                self.edits.replace(spans[first - 1][2], spans[stop - 1][2], "")
             return
-        if len(new) > len(spans):
-            item, start, end, _ = spans[-1]
-            dash = self.text.rfind("-", 0, start)
-            indent = " " * (dash - self.line_start(dash))
-            self.insert_lines(self.after(item, end),
-                              [f"{indent}- {scalar(value)}" for value in new[len(spans):]])
-        elif len(new) < len(spans):
-            _, first, _, _ = spans[len(new)]
-            item, _, end, _ = spans[-1]
-            dash = self.text.rfind("-", 0, first)
-            self.edits.replace(self.line_start(dash), self.after(item, end), "")
+        dash = self.text.rfind("-", 0, spans[first][1])
+        item, _, end, _ = spans[stop - 1]
+        self.edits.replace(self.line_start(dash), self.after(item, end), "")
+
+    def insert_items(self, spans: list[_Span], before: int, values: list[str], flow: bool
+                     ) -> None:
+        if flow:
+            if before < len(spans):
+                self.edits.insert(spans[before][1], "".join(f"{scalar(v, flow=True)}, "
+                                                            for v in values))
+            else:
+                self.edits.insert(spans[-1][2], "".join(f", {scalar(v, flow=True)}"
+                                                        for v in values))
+            return
+        anchor = spans[min(before, len(spans) - 1)]
+        dash = self.text.rfind("-", 0, anchor[1])
+        indent = " " * (dash - self.line_start(dash))
+        lines = [f"{indent}- {scalar(value)}" for value in values]
+        if before < len(spans):
+            self.edits.insert(self.line_start(dash), "".join(line + self.newline
+                                                             for line in lines))
+        else:
+            self.insert_lines(self.after(anchor[0], anchor[2]), lines)
 
     # --- entries ---------------------------------------------------------------------------
     def update_entry(self, key: yaml.Node, value: yaml.Node, before: StatusEntry,
@@ -625,6 +654,11 @@ def _add_entries(editor: _Editor, root: yaml.Node | None, tasks_key: yaml.Node |
         return
     indent = _key_indent(text, tasks.value[0][0])
     at = after_last_entry(text, tasks, indent)
+    last: yaml.Node = tasks
+    while isinstance(last, yaml.MappingNode | yaml.SequenceNode) and last.value:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    if last is not tasks:  # a last value that keeps its trailing blank lines (`|+`) ends later
+        at = max(at, editor.after(last))
     lead = newline if at and not text[:at].endswith(("\n", "\r")) else ""
     editor.edits.insert(at, lead + block(" " * indent, _step(tasks)))
 

@@ -1,0 +1,93 @@
+"""What earlier imports brought into a status file, so a re-import cannot undo a correction.
+
+A gkparse ledger's hidden sheet says what the status columns held when it was
+written, which makes an import a three-way merge. One case escapes it: a value
+imported from the ledger, then set back by the office to what the ledger was
+made from (a reviewer refusing a unit's 已完成). The file then equals the
+hidden sheet again, and the same cell would look like news. So each import
+notes, beside the status file, which ledger (by its hidden sheet) brought
+which value into which field; a later import of that ledger finds the note
+and reports the correction instead of reverting it.
+
+The journal is ``.<status file>.gkparse-imports``, JSON Lines, one import a
+line, written under the status file's lock. Deleting it loses only this memory.
+
+>>> journal = Journal(entries=[{"ledger": "ab", "task": "1.1.1", "field": "status",
+...                             "value": "done"}])
+>>> journal.brought("ab", "1.1.1", "status", "done"), journal.brought("cd", "1.1.1", "status", "done")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gkparse.output import replace_file
+
+SUFFIX = ".gkparse-imports"
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def journal_path(status_file: Path) -> Path:
+    return status_file.parent / f".{status_file.name}{SUFFIX}"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return value
+
+
+def ledger_key(baseline: dict[str, dict[str, Any]]) -> str:
+    """A name for the ledger a workbook was made as: the digest of its hidden sheet."""
+    data = json.dumps({task: {k: _plain(v) for k, v in sorted(values.items())}
+                       for task, values in sorted(baseline.items())}, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Journal:
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, status_file: Path) -> Journal:
+        """The journal beside ``status_file``; an empty one when there is none (or it is not
+        ours: a damaged journal only forgets, it never stops an import)."""
+        path = journal_path(status_file)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return cls()
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return cls()
+        entries = []
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                entries.append(record)
+        return cls(entries)
+
+    def brought(self, ledger: str, task: str, name: str, value: Any) -> bool:
+        """Whether an earlier import of ``ledger`` brought ``value`` into this field."""
+        wanted = _plain(value)
+        return any(e.get("ledger") == ledger and e.get("task") == task
+                   and e.get("field") == name and e.get("value") == wanted
+                   for e in self.entries)
+
+    def add(self, status_file: Path, ledger: str, values: list[tuple[str, str, Any]]) -> None:
+        """Note what an import wrote (task, field, value) and write the journal beside the file."""
+        self.entries += [{"ledger": ledger, "task": task, "field": name, "value": _plain(value)}
+                         for task, name, value in values]
+        text = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                       for e in self.entries)
+        replace_file(journal_path(status_file), text.encode("utf-8"))
