@@ -22,7 +22,14 @@ from gkparse.plural import counted
 from gkparse.tracking.roster import Roster, for_unit
 from gkparse.tracking.rules import RULES, SEVERITY_RANK, Severity, fails_at
 from gkparse.tracking.status import StatusEntry, StatusFile, load_status
-from gkparse.tracking.vocabulary import FINISHED, JOINER, STATES, UNTRACKED, today_in_china
+from gkparse.tracking.vocabulary import (
+    FINISHED,
+    JOINER,
+    STATE_WORDS,
+    STATES,
+    UNTRACKED,
+    today_in_china,
+)
 
 
 @dataclass(frozen=True)
@@ -183,9 +190,6 @@ def _state_word(state: str) -> str:
     Chinese status word in Chinese."""
     return _(STATE_WORDS.get(state, state))
 
-
-STATE_WORDS = {"todo": N_("todo"), "in_progress": N_("in_progress"), "done": N_("done"),
-               "blocked": N_("blocked"), "waived": N_("waived")}
 
 
 def _finding(code: str, task: str | None, message: str, file: str, line: int) -> Finding:

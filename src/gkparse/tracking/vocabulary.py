@@ -2,8 +2,8 @@
 
 Every other module (the status file, its editor, check, the ledger, its import, the
 report) derives its lists from these, so a status added or relabelled here is added or
-relabelled everywhere. Standard library only: ``check --help`` and the status reader
-import it without paying for anything else.
+relabelled everywhere. Nothing but the standard library and ``i18n``: ``check --help`` and
+the status reader import it without paying for anything else.
 
 >>> [CHINESE_STATUS[s] for s in STATUSES]
 ['未开始', '推进中', '已完成', '受阻', '免于']
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal, Protocol
+
+from gkparse.i18n import N_
 
 Status = Literal["todo", "in_progress", "done", "blocked", "waived"]
 STATUSES: tuple[Status, ...] = ("todo", "in_progress", "done", "blocked", "waived")
@@ -32,6 +34,10 @@ CHINESE_STATUS: dict[Status, str] = {"todo": "未开始", "in_progress": "推进
 # Every word a status file or a ledger cell may hold, English or Chinese, to its status.
 STATUS_WORDS: dict[str, Status] = {**{s: s for s in CHINESE_STATUS},
                                    **{word: s for s, word in CHINESE_STATUS.items()}}
+# A status as a finding message names it: the status file's word in English, the Chinese
+# word in a Chinese run (the catalog translates these; literals, so that they are extracted).
+STATE_WORDS: dict[str, str] = {"todo": N_("todo"), "in_progress": N_("in_progress"),
+                               "done": N_("done"), "blocked": N_("blocked"), "waived": N_("waived")}
 # What a ledger cell or a report shows for each state, untracked included.
 STATUS_LABELS: dict[str, str] = dict([*CHINESE_STATUS.items(), (UNTRACKED, "未跟踪")])
 UNTRACKED_LABEL = STATUS_LABELS[UNTRACKED]
