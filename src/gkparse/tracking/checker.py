@@ -264,7 +264,8 @@ TASK_RULES: dict[str, TaskRule] = {}
 
 def task_rule(code: str) -> Callable[[TaskRule], TaskRule]:
     def register(function: TaskRule) -> TaskRule:
-        assert code in RULES and code not in TASK_RULES, code
+        if code not in RULES or code in TASK_RULES:  # a rule is named once, in rules.RULES
+            raise ValueError(f"task rule {code}: not in rules.RULES, or registered twice")
         TASK_RULES[code] = function
         return function
     return register
