@@ -4,17 +4,19 @@ A gkparse ledger's hidden sheet says what the status columns held when it was
 written, which makes an import a three-way merge. One case escapes it: a value
 imported from the ledger, then set back by the office to what the ledger was
 made from (a reviewer refusing a unit's 已完成). The file then equals the
-hidden sheet again, and the same cell would look like news. So each import
-notes, beside the status file, which ledger (by its hidden sheet) brought
-which value into which field; a later import of that ledger finds the note
-and reports the correction instead of reverting it.
+hidden sheet again, and the same cells would look like news. So each import
+notes, beside the status file, what each row it imported said, and from
+which ledger (named by its hidden sheet); a later import in which a row of
+that ledger says exactly the same again is the old statement, and the
+correction is reported instead of reverted. A new ledger made from the same
+state (same hidden sheet) in which the unit writes anything different (a new
+date, a new note) is news and is imported.
 
 The journal is ``.<status file>.gkparse-imports``, JSON Lines, one import a
 line, written under the status file's lock. Deleting it loses only this memory.
 
->>> journal = Journal(entries=[{"ledger": "ab", "task": "1.1.1", "field": "status",
-...                             "value": "done"}])
->>> journal.brought("ab", "1.1.1", "status", "done"), journal.brought("cd", "1.1.1", "status", "done")
+>>> journal = Journal(entries=[{"ledger": "ab", "task": "1.1.1", "said": {"status": "done"}}])
+>>> journal.brought("ab", "1.1.1", {"status": "done"}), journal.brought("cd", "1.1.1", {})
 (True, False)
 """
 
@@ -77,17 +79,18 @@ class Journal:
                 entries.append(record)
         return cls(entries)
 
-    def brought(self, ledger: str, task: str, name: str, value: Any) -> bool:
-        """Whether an earlier import of ``ledger`` brought ``value`` into this field."""
-        wanted = _plain(value)
+    def brought(self, ledger: str, task: str, said: dict[str, Any]) -> bool:
+        """Whether an earlier import of ``ledger`` had a row saying exactly ``said`` of ``task``."""
+        wanted = {name: _plain(value) for name, value in said.items()}
         return any(e.get("ledger") == ledger and e.get("task") == task
-                   and e.get("field") == name and e.get("value") == wanted
-                   for e in self.entries)
+                   and e.get("said") == wanted for e in self.entries)
 
-    def add(self, status_file: Path, ledger: str, values: list[tuple[str, str, Any]]) -> None:
-        """Note what an import wrote (task, field, value) and write the journal beside the file."""
-        self.entries += [{"ledger": ledger, "task": task, "field": name, "value": _plain(value)}
-                         for task, name, value in values]
+    def add(self, status_file: Path, ledger: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        """Note what an import's rows said (task, fields) and write the journal beside the
+        file."""
+        self.entries += [{"ledger": ledger, "task": task,
+                          "said": {name: _plain(value) for name, value in said.items()}}
+                         for task, said in rows]
         text = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                        for e in self.entries)
         replace_file(journal_path(status_file), text.encode("utf-8"))

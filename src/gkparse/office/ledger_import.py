@@ -185,7 +185,7 @@ def task_id_text(value: object) -> str | None:
     if text is None:
         return None
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).replace("。", ".")
-    text = "".join(text.split()).rstrip(".")
+    text = text.strip().rstrip(".")
     return text or None
 
 
@@ -208,16 +208,39 @@ def _status_word(text: str) -> str | None:
     return STATUS_WORDS.get("".join(text.split()))
 
 
+_SAME_AS_ABOVE = frozenset({"同上", "〃", "\""})
+_HAS_NUMBER = re.compile(r"\d")
+
+
 def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
-              bad: list[BadCell]) -> LedgerRow | None:
+              bad: list[BadCell], above: str | None = None) -> LedgerRow | None:
+    """One row's statement about a task; ``above`` is the task of the row before, which a row
+    whose 编号 is empty or says 同上 continues (one row per street under one task)."""
     def cells(name: str) -> list[tuple[int, object]]:
         return [(index, values[index]) for index in columns.get(name, ())
                 if index < len(values) and _said(values[index])]
 
-    task = task_id_text(next((value for _, value in cells("task")), None))
     said = {name: cells(name) for name in FIELDS if cells(name)}
-    if not said or task is None or not is_task_id(task):
-        return None  # a row that says nothing, or is no task's (a footer, a section row)
+    if not said:
+        return None  # a row that says nothing asks nothing
+    given = next((value for _, value in cells("task")), None)
+    where = f"{column_letter(columns['task'][0] + 1)}{number}"
+    if isinstance(given, FormulaWithoutValue | CellError):
+        bad.append(BadCell(sheet, where, str(given), _(
+            "the 编号 cell shows no task id ({shown}), but the row is filled in").format(
+                shown=str(given))))
+        return None
+    task = task_id_text(given)
+    if task is None or task in _SAME_AS_ABOVE:
+        task = above
+        if task is None:
+            return None
+    elif not is_task_id(task):
+        if _HAS_NUMBER.search(task):  # `1.1.4、1.1.5`, `任务1.1.4`: meant as ids, not one id
+            bad.append(BadCell(sheet, where, task, _(
+                "{text!r} is not one task id (write one task per row, like 1.1.4), but the row "
+                "is filled in").format(text=_text(given))))
+        return None  # no task's row: a footer (填表人), a section row
     row = LedgerRow(task=task, sheet=sheet, row=number)
     problems = []
     for name, found in said.items():
@@ -317,6 +340,7 @@ def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
     """
     columns: Columns | None = None
     header_row = 0
+    above: str | None = None  # the task of the last row that named one
     rows = []
     for number, values in sheet:
         if columns is None:
@@ -332,11 +356,13 @@ def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
                 continue
             again = find_columns(values)
             if again is not None:
-                columns, header_row = again, number
+                columns, header_row, above = again, number, None
                 continue
-        row = _read_row(sheet.title, columns, values, number, bad)
+        row = _read_row(sheet.title, columns, values, number, bad, above)
         if row is not None:
             rows.append(row)
+        if task is not None and is_task_id(task):
+            above = task
     return rows if columns is not None else None
 
 
@@ -406,6 +432,15 @@ def _remark_source(entry: StatusEntry) -> str:
 _CLEARABLE = ("completed_on", "evidence", "note")
 
 
+def _row_said(ledger: Ledger, task: str) -> dict[str, Any]:
+    """Everything the workbook's rows say about a task (what the import journal remembers)."""
+    said: dict[str, Any] = {}
+    for row in ledger.rows:
+        if row.task == task:
+            said.update(row.values)
+    return said
+
+
 def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
                 unreadable: Sequence[BadCell] = (), journal: Journal | None = None
                 ) -> tuple[list[Change], list[BadCell]]:
@@ -464,16 +499,6 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                                     was=_shown(name, was), value=_shown(name, value))))
                 left_out.add(row.task)
                 continue
-            if journal is not None and key is not None and journal.brought(
-                    key, row.task, name, value):
-                bad.append(BadCell(row.sheet, row.cells.get(name, f"A{row.row}"), row.task, _(
-                    "{column} {value} came from this ledger in an earlier import and has since "
-                    "been set back to {now} in the status file (a correction?); change the "
-                    "ledger or the status file, then import again").format(
-                        column=COLUMN_NAMES[name], value=_shown(name, value),
-                        now=_shown(name, now))))
-                left_out.add(row.task)
-                continue
             seen = proposals.setdefault(row.task, {}).get(name)
             if seen is not None and not _same(seen[0], value):
                 other = seen[1]
@@ -484,6 +509,17 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                 left_out.add(row.task)
                 continue
             proposals[row.task][name] = (value, row)
+    if journal is not None and key is not None:
+        for task, fields in proposals.items():
+            said = _row_said(ledger, task)
+            if fields and task not in left_out and journal.brought(key, task, said):
+                first_row = next(iter(fields.values()))[1]
+                name = next(iter(fields))
+                bad.append(BadCell(first_row.sheet, first_row.cells.get(name, f"A{first_row.row}"), task, _(
+                    "this row of this ledger was imported before, and the status file has "
+                    "changed since (a correction?): it is not imported again; change the "
+                    "ledger or the status file, then import again")))
+                left_out.add(task)
     left_out |= {cell.task for cell in (*bad, *unreadable)}
     changes = []
     for task, fields in proposals.items():
@@ -494,10 +530,12 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
         updates = {name: value for name, (value, _) in fields.items()}
         if "note" in updates:  # the 备注 column: a note, or a waived task's reason
             text = updates.pop("note")
-            # An emptied 备注 clears what it showed; a new one is the note, or the reason of a
-            # task that is (or becomes) 免于.
-            target = (_remark_source(before) if text is None and before is not None
-                      else remark_field(updates.get("status", after.status)))
+            # A 备注 cell replaces (or, emptied, clears) what it showed, never the other field;
+            # on a task that becomes 免于 it is the reason.
+            becomes_waived = updates.get("status") == "waived" and (
+                before is None or before.status != "waived")
+            target = ("reason" if becomes_waived else _remark_source(before)
+                      if before is not None else remark_field(updates.get("status", after.status)))
             updates[target] = text
         status_now = updates.get("status", after.status)
         if status_now == "waived" and not updates.get("reason", after.reason):
@@ -601,6 +639,6 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
             if journal is not None and filled.baseline is not None:
                 key = ledger_key({t: r.values for t, r in filled.baseline.items()})
                 with suppress(OutputError):  # a journal that cannot be written only forgets
-                    journal.add(edited.target, key, [(c.task, name, value) for c in changes
-                                                     for name, value in c.asked.items()])
+                    journal.add(edited.target, key, [(c.task, _row_said(filled, c.task))
+                                                     for c in changes])
         return plan

@@ -388,9 +388,13 @@ class _Editor:
         if flow:
             if stop < len(spans):  # the items, their commas and comments, up to the next one
                 self.edits.replace(spans[first][1], spans[stop][1], "")
-            elif self.starts_line(spans[first][1]):  # the last ones, on lines of their own
+            elif self.starts_line(spans[first][1]) and not self.text[
+                    spans[stop - 1][2]:self.line_end(spans[stop - 1][2])].split("#")[0].strip(
+                    " \t\r\n,"):  # the last ones, on lines of their own
                 self.edits.replace(self.line_start(spans[first][1]),
                                    self.line_end(spans[stop - 1][2]), "")
+            elif self.starts_line(spans[first][1]):  # their line also closes the list: the
+                self.edits.replace(spans[first][1], spans[stop - 1][2], "")  # items only
             else:  # the last ones on a shared line: from the end of the item before them
                 self.edits.replace(spans[first - 1][2], spans[stop - 1][2], "")
             return
