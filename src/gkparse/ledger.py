@@ -123,7 +123,7 @@ def row_height(values: Sequence[object]) -> float:
     for (_, width), value in zip(COLUMNS, values, strict=False):
         if isinstance(value, str) and value:
             per_line = max(width - 1, 1)
-            if 2 * len(value) <= per_line:
+            if 2 * len(value) <= per_line and "\n" not in value:
                 # No character is wider than two units: one line, nothing to count. Most
                 # cells (ids, units, dates, short titles) end here (issue 17: counting every
                 # cell was 40% of a 20,000-task ledger).
