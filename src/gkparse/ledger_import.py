@@ -24,6 +24,7 @@ from typing import Any
 
 from gkparse.dates import read_date
 from gkparse.errors import read_input
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.i18n import _
 from gkparse.import_journal import Journal, ledger_key
 from gkparse.ledger import BASELINE_SHEET, remark, remark_field
@@ -607,7 +608,8 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
     with _status_bytes(status_path, write, limits) as edited:
         text = decode_status(edited.data, status_path)
         status = parse_status(text, status_path)
-        filled, bad = read_ledger(workbook, limits=limits)
+        with without_cyclic_gc():  # a cell, a row, a list per row: no cycles (issue 17)
+            filled, bad = read_ledger(workbook, limits=limits)
         # The notice is read only when the workbook names a task the status file lacks: to
         # know it is a task at all, and to give its new entry the fingerprint of its text.
         known = None
