@@ -18,6 +18,7 @@ from datetime import date
 from html import escape
 
 from gkparse.checker import CheckReport, TaskState, task_states
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.ledger import STATUS_LABELS
 
 # Status order in bars and legends, with its colour.
@@ -166,6 +167,7 @@ def report_states(report: CheckReport) -> list[TaskState]:
                        warn_days=report.warn_days)
 
 
+@without_cyclic_gc()  # tens of thousands of rows of strings, no cycles (issue 17)
 def render_html(report: CheckReport, *, unit: str | None = None) -> str:
     """The whole page. ``unit`` only names the view in the heading (the report is filtered)."""
     info = report.notice.notice
@@ -223,6 +225,7 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+@without_cyclic_gc()
 def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     """The report's summary for a CI step summary or a pull-request comment."""
     states = report_states(report)
