@@ -47,8 +47,9 @@ def main() -> None:
 
     typer, click and the commands cost most of a start (issue 17); a bare ``gkparse
     --version`` or ``gkparse --help`` needs none of them. The help text is typer's own,
-    rendered at the widest click lays it out and kept in ``gkparse.help_text`` (a test
-    renders it again and compares); a narrower terminal gets click's own rendering.
+    rendered at the widest click lays it out, in each language of the interface, and kept in
+    ``gkparse.help_text`` (a test renders it again and compares); a narrower terminal gets
+    click's own rendering.
     """
     import sys
 
@@ -59,7 +60,7 @@ def main() -> None:
     if args in (["--help"], ["-h"]) and _terminal_columns() >= 80:
         from gkparse.help_text import HELP
 
-        sys.stdout.write(HELP)
+        sys.stdout.write(HELP[_language()])
         return
     from gkparse.cli import main as cli_main
 
@@ -82,3 +83,17 @@ def _terminal_columns() -> int:
     except (AttributeError, ValueError, OSError):
         return 80
     return columns or 80
+
+
+def _language() -> str:
+    """``gkparse.i18n.language_from_environment`` without importing gettext and pathlib,
+    which cost more than the rest of ``gkparse --help`` (a test holds the two to the same
+    answers): GKPARSE_LANG, else the locale variables in gettext's order; ``zh…`` is
+    Chinese, anything else given English, English when none is set."""
+    import os
+
+    for name in ("GKPARSE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        first = (os.environ.get(name) or "").split(":")[0].strip().lower()
+        if first:
+            return "zh" if first.startswith("zh") else "en"
+    return "en"
