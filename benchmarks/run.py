@@ -306,6 +306,10 @@ def measure_stages(rounds: int) -> tuple[dict[tuple[str, int], list[float]],
         for key in keys:
             argv, notice = commands[key]
             if "import" in key[0]:
+                # A fresh status file, and no import journal beside it from the round before
+                # (it would hold the same rows back as imported already).
+                for journal in DATA.glob(f".bench-status-{key[1]}.yaml*"):
+                    journal.unlink()
                 shutil.copyfile(DATA / f"status-{key[1]}.yaml",
                                 DATA / f"bench-status-{key[1]}.yaml")
             pair = ["floor", "stage"]
@@ -328,6 +332,8 @@ def measure_stages(rounds: int) -> tuple[dict[tuple[str, int], list[float]],
         for leftover in (f"bench-ledger-{n}.xlsx", f"bench-report-{n}.html",
                          f"bench-status-{n}.yaml"):
             (DATA / leftover).unlink(missing_ok=True)
+        for journal in DATA.glob(f".bench-status-{n}.yaml*"):
+            journal.unlink()
     return ratios, seconds, peaks
 
 

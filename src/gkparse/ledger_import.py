@@ -106,6 +106,9 @@ class Ledger:
 
     rows: list[LedgerRow]
     baseline: dict[str, LedgerRow] | None = None
+    # What the rows say per task, gathered once (``_row_said``).
+    _said: dict[str, dict[str, Any]] | None = field(default=None, init=False, repr=False,
+                                                    compare=False)
 
 
 def header_key(text: object) -> str:
@@ -430,11 +433,11 @@ _CLEARABLE = ("completed_on", "evidence", "note")
 
 def _row_said(ledger: Ledger, task: str) -> dict[str, Any]:
     """Everything the workbook's rows say about a task (what the import journal remembers)."""
-    said: dict[str, Any] = {}
-    for row in ledger.rows:
-        if row.task == task:
-            said.update(row.values)
-    return said
+    if ledger._said is None:  # one pass over the rows, not one per task (issue 17: quadratic)
+        ledger._said = {}
+        for row in ledger.rows:
+            ledger._said.setdefault(row.task, {}).update(row.values)
+    return dict(ledger._said.get(task, {}))
 
 
 def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
