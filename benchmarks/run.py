@@ -200,19 +200,254 @@ def batch_speedups(copies: int, folder: Path, rounds: int,
     return one, two, machine
 
 
+# ---- Issue 17: every stage against the floor of its notice, in CPU time -------------------
+
+STAGE_SIZES = [20000, 50000]
+EXTRACT_SIZES = [5000, 20000, 50000]
+BUILD_NOTICE = ROOT.parent / "shared" / "bench" / "build_notice.py"
+
+
+def run_cpu(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """CPU seconds (user + system) and peak RSS (KB) of one process and its children.
+
+    CPU time, not wall time: other sessions load this machine, and a process's own CPU
+    time is what it costs whatever else runs beside it.
+    """
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in ok:
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def _changed_ledger(size: int) -> Path:
+    """A ledger of ``size`` tasks in which every row's 状态 and 备注 were changed (cached)."""
+    out = DATA / f"ledger-changed-{size}.xlsx"
+    source = ROOT / "src" / "gkparse" / "ledger.py"
+    if out.exists() and out.stat().st_mtime > source.stat().st_mtime:
+        return out
+    # In a process of its own: openpyxl holding 50,000 rows would leave this one at most of a
+    # gigabyte, and a child forked from it can report that as its own peak RSS.
+    code = ("import shutil, sys, tempfile; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "from status_import import _ledger_with_every_row_changed as make; "
+            "folder = tempfile.mkdtemp(); "
+            "shutil.copyfile(make(Path(sys.argv[2]), Path(sys.argv[3]), Path(folder)), sys.argv[4]); "
+            "shutil.rmtree(folder)")
+    subprocess.run([PY, "-c", code, str(BENCH), str(DATA / f"notice-{size}.docx"),
+                    str(DATA / f"status-{size}.yaml"), str(out)], check=True)
+    return out
+
+
+def stage_data() -> dict[str, Path]:
+    """The notices, status files and ledgers of the stage goals, made where missing."""
+    sizes = sorted(set(STAGE_SIZES) | set(EXTRACT_SIZES))
+    missing = [n for n in sizes if not (DATA / f"status-{n}.yaml").exists()
+               or not (DATA / f"notice-{n}.json").exists()]
+    if missing:
+        subprocess.run([PY, str(BENCH / "make_large.py"), "--rows", *map(str, missing)],
+                       check=True)
+    files = {f"verbose {n}": DATA / f"notice-{n}.docx" for n in EXTRACT_SIZES}
+    if BUILD_NOTICE.exists():
+        for n in EXTRACT_SIZES:
+            lean = DATA / f"lean-{n}.docx"
+            if not lean.exists():
+                subprocess.run([PY, str(BUILD_NOTICE), "-o", str(lean), "--tasks", str(n)],
+                               check=True, stdout=subprocess.DEVNULL)
+            files[f"lean {n}"] = lean
+    for n in STAGE_SIZES:
+        files[f"changed ledger {n}"] = _changed_ledger(n)
+        same = DATA / f"ledger-same-{n}.xlsx"
+        subprocess.run([GKPARSE, "ledger", str(DATA / f"status-{n}.yaml"), "-o", str(same),
+                        "--force"], check=True, stderr=subprocess.DEVNULL)
+        files[f"unchanged ledger {n}"] = same
+    return files
+
+
+def stage_commands(files: dict[str, Path]) -> dict[tuple[str, int], tuple[list[str], Path]]:
+    """(stage, size) -> (argv, the notice whose floor it is paired with)."""
+    out: dict[tuple[str, int], tuple[list[str], Path]] = {}
+    for label, path in files.items():
+        kind, _, size = label.rpartition(" ")
+        if kind in ("verbose", "lean"):
+            out[(f"extract ({kind} XML)", int(size))] = (
+                [GKPARSE, "extract", str(path), "-q", "-o", os.devnull], path)
+    for n in STAGE_SIZES:
+        notice, status = DATA / f"notice-{n}.docx", DATA / f"status-{n}.yaml"
+        out[("ledger", n)] = ([GKPARSE, "ledger", str(status), "-o",
+                               str(DATA / f"bench-ledger-{n}.xlsx"), "--force"], notice)
+        out[("report", n)] = ([GKPARSE, "report", str(status), "-o",
+                               str(DATA / f"bench-report-{n}.html")], notice)
+        out[("check, notice as JSON", n)] = (
+            [GKPARSE, "check", str(status), "--notice", str(DATA / f"notice-{n}.json"),
+             "-f", "json", "--fail-on", "never", "-o", os.devnull], notice)
+        work = DATA / f"bench-status-{n}.yaml"  # beside the notice its notice: line names
+        for kind in ("changed", "unchanged"):
+            out[(f"status import, every row {kind}" if kind == "changed"
+                 else "status import, nothing changed", n)] = (
+                [GKPARSE, "status", "import", str(files[f"{kind} ledger {n}"]), "--into",
+                 str(work)], notice)
+    return out
+
+
+def measure_stages(rounds: int) -> tuple[dict[tuple[str, int], list[float]],
+                                         dict[tuple[str, int], list[float]],
+                                         dict[tuple[str, int], tuple[int, int]]]:
+    """Per (stage, size): CPU ratio to its notice's floor run beside it, one per round; CPU
+    seconds, one per round; and the highest peak RSS of the stage and of its floor (KB)."""
+    files = stage_data()
+    commands = stage_commands(files)
+    ratios: dict[tuple[str, int], list[float]] = {key: [] for key in commands}
+    seconds: dict[tuple[str, int], list[float]] = {key: [] for key in commands}
+    peaks: dict[tuple[str, int], tuple[int, int]] = {key: (0, 0) for key in commands}
+    for round_number in range(rounds):
+        keys = list(commands)
+        random.shuffle(keys)
+        for key in keys:
+            argv, notice = commands[key]
+            if "import" in key[0]:
+                # A fresh status file, and no import journal beside it from the round before
+                # (it would hold the same rows back as imported already).
+                for journal in DATA.glob(f".bench-status-{key[1]}.yaml*"):
+                    journal.unlink()
+                shutil.copyfile(DATA / f"status-{key[1]}.yaml",
+                                DATA / f"bench-status-{key[1]}.yaml")
+            pair = ["floor", "stage"]
+            random.shuffle(pair)
+            cpu: dict[str, float] = {}
+            peak: dict[str, int] = {}
+            for member in pair:
+                if member == "floor":
+                    cpu[member], peak[member] = run_cpu([PY, str(BENCH / "floor.py"),
+                                                         str(notice)])
+                else:  # check exits 1 when a task is overdue, as it should
+                    cpu[member], peak[member] = run_cpu(
+                        argv, (0, 1) if key[0].startswith("check") else (0,))
+            ratios[key].append(cpu["stage"] / cpu["floor"])
+            seconds[key].append(cpu["stage"])
+            old = peaks[key]
+            peaks[key] = (max(old[0], peak["stage"]), max(old[1], peak["floor"]))
+        print(f"measured the stages, round {round_number + 1} of {rounds}", file=sys.stderr)
+    for n in STAGE_SIZES:
+        for leftover in (f"bench-ledger-{n}.xlsx", f"bench-report-{n}.html",
+                         f"bench-status-{n}.yaml"):
+            (DATA / leftover).unlink(missing_ok=True)
+        for journal in DATA.glob(f".bench-status-{n}.yaml*"):
+            journal.unlink()
+    return ratios, seconds, peaks
+
+
+def measure_startup(rounds: int, runs: int) -> dict[str, list[float]]:
+    """Per command line: its wall time over ``python -c "import lxml"``'s, the medians of
+    ``runs`` interleaved pairs, one per round. Wall time here: a start is a few tens of
+    milliseconds, below what CPU accounting resolves well, and pairs cancel the load."""
+    base = [PY, "-c", "import lxml"]
+    lines = {"--version": [GKPARSE, "--version"], "--help": [GKPARSE, "--help"]}
+    for command in ("extract", "schema", "explain", "check", "lint", "init", "ledger",
+                    "report"):
+        lines[f"{command} --help"] = [GKPARSE, command, "--help"]
+    lines["status import --help"] = [GKPARSE, "status", "import", "--help"]
+    out: dict[str, list[float]] = {name: [] for name in lines}
+    for _ in range(rounds):
+        for name, argv in lines.items():
+            pairs = []
+            for _ in range(runs):
+                order = [("base", base), ("line", argv)]
+                random.shuffle(order)
+                walls = {who: run_once(cmd)[0] for who, cmd in order}
+                pairs.append(walls["line"] / walls["base"])
+            out[name].append(statistics.median(pairs))
+    return out
+
+
+def stage_goals(goals: Goals, rounds: int) -> None:
+    """Issue 17's goals: print the table and judge each goal on the median of the rounds."""
+    ratios, seconds, peaks = measure_stages(rounds)
+    startup = measure_startup(rounds, 15)
+
+    def spread(values: list[float]) -> str:
+        return f"{min(values):.2f}–{max(values):.2f}"
+
+    print(f"\nStages against the floor of their notice: CPU time (user + system) of each "
+          f"process, paired with a floor run in each of {rounds} rounds; median ratio "
+          "(spread over the rounds), median CPU seconds, peak RSS:\n")
+    print("| stage | tasks | ratio to the floor | spread | CPU s | peak RSS MB (floor's) |")
+    print("|---|---|---|---|---|---|")
+    for key in sorted(ratios, key=lambda k: (k[0], k[1])):
+        print(f"| {key[0]} | {key[1]:,} | {statistics.median(ratios[key]):.2f}× | "
+              f"{spread(ratios[key])} | {statistics.median(seconds[key]):.2f} | "
+              f"{peaks[key][0] / 1024:.0f} ({peaks[key][1] / 1024:.0f}) |")
+    print(f"\nStart-up: wall time over `python -c \"import lxml\"`, medians of 15 interleaved "
+          f"pairs, one per round ({rounds} rounds):\n")
+    print("| command line | ratio | spread |")
+    print("|---|---|---|")
+    for name, values in startup.items():
+        print(f"| gkparse {name} | {statistics.median(values):.2f}× | {spread(values)} |")
+
+    group = "issue 17, CPU time against the floor of the same notice, paired in each round"
+    limits = {"ledger": 5.0, "report": 3.0, "check, notice as JSON": 2.0,
+              "status import, every row changed": 10.0, "status import, nothing changed": 3.0}
+    for key, values in sorted(ratios.items()):
+        stage, size = key
+        r = statistics.median(values)
+        if stage.startswith("extract"):
+            goals.check(group, r <= 2.0, f"{stage} of {size:,} rows: {r:.2f}× the floor "
+                                         f"(spread {spread(values)}; goal ≤ 2×)")
+            rss, floor_rss = peaks[key]
+            goals.check(group, rss < floor_rss,
+                        f"{stage} of {size:,} rows: peak RSS {rss / 1024:.0f} MB, the "
+                        f"floor's {floor_rss / 1024:.0f} MB (goal: below the floor's)")
+        elif size == 20000 and stage in limits:
+            goals.check(group, r <= limits[stage],
+                        f"{stage}, 20,000 tasks: {r:.2f}× the floor (spread {spread(values)}; "
+                        f"goal ≤ {limits[stage]:g}×)")
+    growth = "issue 17, growth: CPU time at 50,000 tasks over 20,000, paired by round"
+    for stage in sorted({stage for stage, _ in ratios}):
+        big, small = seconds.get((stage, 50000)), seconds.get((stage, 20000))
+        if not big or not small:
+            continue
+        per_round = [b / s for b, s in zip(big, small, strict=True)]
+        r = statistics.median(per_round)
+        goals.check(growth, r <= 2.7, f"{stage}: {r:.2f}× (spread {spread(per_round)}; "
+                                      "goal ≤ 2.7×, linear is 2.5×)")
+    start = "issue 17, start-up: wall time, interleaved pairs"
+    for flag in ("--version", "--help"):
+        r = statistics.median(startup[flag])
+        goals.check(start, r <= 1.3, f"gkparse {flag}: {r:.2f}× `python -c \"import lxml\"` "
+                                     f"(spread {spread(startup[flag])}; goal ≤ 1.3×)")
+    reference = statistics.median(startup["check --help"])
+    slowest = max((name for name in startup if name.endswith(" --help") and name != "--help"),
+                  key=lambda name: statistics.median(startup[name]))
+    worst = statistics.median(startup[slowest])
+    # 5% allowance: two medians of the same kind of start differ by that much run to run.
+    goals.check(start, worst <= reference * 1.05,
+                f"slowest command to start, gkparse {slowest}: {worst:.2f}× against check "
+                f"--help's {reference:.2f}× (goal: no slower than check --help, within 5%)")
+    if not BUILD_NOTICE.exists():
+        goals.note(group, f"extract on lean XML: {BUILD_NOTICE} is absent")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="runs per reader on the sample")
     parser.add_argument("--large-runs", type=int, default=5, help="runs per reader, large files")
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--stage-rounds", type=int, default=3,
+                        help="rounds of issue 17's stage and start-up goals (0: skip them)")
+    parser.add_argument("--only-stages", action="store_true",
+                        help="run issue 17's stage and start-up goals alone")
     args = parser.parse_args(argv)
     # An installed gkparse has its bytecode compiled by pip; an editable checkout gets it on
     # first import, unless PYTHONDONTWRITEBYTECODE is set (as on some CI machines). Compile
     # it here so start-up is measured as users get it.
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
-    files = ensure_data()
     goals = Goals()
+    if args.only_stages:
+        stage_goals(goals, max(args.stage_rounds, 1))
+        print("\n" + goals.render())
+        return 1 if goals.failed else 0
+    files = ensure_data()
     from gkparse.batch import default_jobs  # the cores --jobs would use
 
     print(f"# gkparse benchmarks, {date.today()}, {platform.machine()} {default_jobs()} cores, "
@@ -312,6 +547,9 @@ def main(argv: list[str] | None = None) -> int:
                                         "machine")
         else:
             goals.check("batch scaling", speedup >= 1.7, text)
+
+    if args.stage_rounds > 0:
+        stage_goals(goals, args.stage_rounds)
 
     print("\n" + goals.render())
     return 1 if goals.failed else 0

@@ -65,8 +65,11 @@ def _ledger_with_every_row_changed(notice: Path, status: Path, work: Path) -> Pa
     sheet = book["总台账"]
     header = [cell.value for cell in sheet[1]]
     status_col, note_col = header.index("状态") + 1, header.index("备注") + 1
+    done_col = header.index("完成日期") + 1
     for row in range(2, sheet.max_row + 1):
         sheet.cell(row=row, column=status_col).value = "受阻" if row % 2 else "推进中"
+        # A completion date belongs to a task that is 已完成: import refuses it on any other.
+        sheet.cell(row=row, column=done_col).value = None
         sheet.cell(row=row, column=note_col).value = f"第{row}行：已调度"
     for name in book.sheetnames[1:]:  # only 总台账 is filled in, as most offices do
         if name not in ("gkparse", "汇总"):

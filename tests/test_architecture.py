@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gkparse"
 # Lowest first. A top-level module or a folder of src/gkparse, by its name.
 LAYERS: list[set[str]] = [
     {"i18n"},
-    {"errors", "limits", "messages", "exitcodes", "gcpause", "plural", "refusals", "usage_errors"},
+    {"errors", "limits", "messages", "exitcodes", "gcpause", "plural", "refusals", "usage_errors",
+     "help_text"},
     {"output"},
     {"grammar"},
     {"models"},

@@ -256,3 +256,11 @@ def test_the_remark_column_is_a_waived_tasks_reason(office: Path) -> None:
     status = load_status(office / "status.yaml")
     assert status.tasks["3.9.7"].reason == "市医保局已统一发布" and status.tasks["3.9.7"].note is None
     assert status.tasks["1.1.4"].note == "已排期" and status.tasks["1.1.4"].reason is None
+
+
+def test_a_short_cell_of_several_lines_is_as_tall_as_its_lines():
+    # A cell short enough to skip measuring still counts its line breaks (issue 17).
+    from gkparse.office.ledger import LINE_HEIGHT, row_height
+
+    assert row_height(["1.1.1", "", "", "", "甲\n乙\n丙"]) == 3 * LINE_HEIGHT + 3
+    assert row_height(["1.1.1", "", "", "", "甲乙丙"]) == LINE_HEIGHT + 3

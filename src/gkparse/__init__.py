@@ -18,16 +18,20 @@ or pydantic.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not ``from typing import ...``: typing alone costs more than the rest of ``gkparse
+# --version`` (issue 17). Type checkers read this constant as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from gkparse.models import Notice, Task
     from gkparse.notice.parser import parse_notice
     from gkparse.tracking.checker import check
 
-__all__ = ["Notice", "Task", "__version__", "check", "parse_notice"]
+__all__ = ["Notice", "Task", "__version__", "check", "main", "parse_notice"]
 
 _LAZY = {
     "parse_notice": "gkparse.notice.parser",
@@ -44,3 +48,60 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(module), name)
+
+
+def main() -> None:
+    """Console-script entry point: ``--version`` and ``--help`` answered before the CLI loads.
+
+    typer, click and the commands cost most of a start (issue 17); a bare ``gkparse
+    --version`` or ``gkparse --help`` needs none of them. The help text is typer's own,
+    rendered at the widest click lays it out, in each language of the interface, and kept in
+    ``gkparse.help_text`` (a test renders it again and compares); a narrower terminal gets
+    click's own rendering.
+    """
+    import sys
+
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        print(f"gkparse {__version__}")
+        return
+    if args in (["--help"], ["-h"]) and _terminal_columns() >= 80:
+        from gkparse.help_text import HELP
+
+        sys.stdout.write(HELP[_language()])
+        return
+    from gkparse.cli import main as cli_main
+
+    cli_main()
+
+
+def _terminal_columns() -> int:
+    """What ``shutil.get_terminal_size().columns`` gives click, without importing shutil."""
+    import os
+    import sys
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return columns or 80
+
+
+def _language() -> str:
+    """``gkparse.i18n.language_from_environment`` without importing gettext and pathlib,
+    which cost more than the rest of ``gkparse --help`` (a test holds the two to the same
+    answers): GKPARSE_LANG, else the locale variables in gettext's order; ``zh…`` is
+    Chinese, anything else given English, English when none is set."""
+    import os
+
+    for name in ("GKPARSE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        first = (os.environ.get(name) or "").split(":")[0].strip().lower()
+        if first:
+            return "zh" if first.startswith("zh") else "en"
+    return "en"

@@ -54,9 +54,15 @@ def ledger_key(baseline: dict[str, dict[str, Any]]) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
+def _key(ledger: object, task: object, said: object) -> str:
+    return json.dumps([ledger, task, said], ensure_ascii=False, sort_keys=True)
+
+
 @dataclass
 class Journal:
     entries: list[dict[str, Any]] = field(default_factory=list)
+    _index: set[str] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def read(cls, status_file: Path) -> Journal:
@@ -81,9 +87,12 @@ class Journal:
 
     def brought(self, ledger: str, task: str, said: dict[str, Any]) -> bool:
         """Whether an earlier import of ``ledger`` had a row saying exactly ``said`` of ``task``."""
-        wanted = {name: _plain(value) for name, value in said.items()}
-        return any(e.get("ledger") == ledger and e.get("task") == task
-                   and e.get("said") == wanted for e in self.entries)
+        if self._index is None or self._indexed != len(self.entries):
+            # One set, built once: a lookup per task over every entry was quadratic.
+            self._index = {_key(e.get("ledger"), e.get("task"), e.get("said"))
+                           for e in self.entries}
+            self._indexed = len(self.entries)
+        return _key(ledger, task, {n: _plain(v) for n, v in said.items()}) in self._index
 
     def add(self, status_file: Path, ledger: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
         """Note what an import's rows said (task, fields) and write the journal beside the

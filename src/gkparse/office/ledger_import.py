@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gkparse.errors import StatusFileError, read_input
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.dates import read_date
 from gkparse.i18n import _
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
@@ -110,6 +111,9 @@ class Ledger:
 
     rows: list[LedgerRow]
     baseline: dict[str, LedgerRow] | None = None
+    # What the rows say per task, gathered once (``_row_said``).
+    _said: dict[str, dict[str, Any]] | None = field(default=None, init=False, repr=False,
+                                                    compare=False)
 
 
 def header_key(text: object) -> str:
@@ -434,11 +438,11 @@ _CLEARABLE = ("completed_on", "evidence", "note")
 
 def _row_said(ledger: Ledger, task: str) -> dict[str, Any]:
     """Everything the workbook's rows say about a task (what the import journal remembers)."""
-    said: dict[str, Any] = {}
-    for row in ledger.rows:
-        if row.task == task:
-            said.update(row.values)
-    return said
+    if ledger._said is None:  # one pass over the rows, not one per task (issue 17: quadratic)
+        ledger._said = {}
+        for row in ledger.rows:
+            ledger._said.setdefault(row.task, {}).update(row.values)
+    return dict(ledger._said.get(task, {}))
 
 
 def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
@@ -612,7 +616,8 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
     with _status_bytes(status_path, write, limits) as edited:
         text = decode_status(edited.data, status_path)
         status = parse_status(text, status_path)
-        filled, bad = read_ledger(workbook, limits=limits)
+        with without_cyclic_gc():  # a cell, a row, a list per row: no cycles (issue 17)
+            filled, bad = read_ledger(workbook, limits=limits)
         # The notice is read only when the workbook names a task the status file lacks: to
         # know it is a task at all, and to give its new entry the fingerprint of its text.
         known = None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.tracking.checker import CheckReport, TaskState, task_states
 from gkparse.tracking.vocabulary import FLAG_LABELS, JOINER, NO_LEAD_UNIT, REPORT_COLOURS, STATUS_LABELS
 
@@ -164,6 +165,7 @@ def report_states(report: CheckReport) -> list[TaskState]:
                        warn_days=report.warn_days)
 
 
+@without_cyclic_gc()  # tens of thousands of rows of strings, no cycles (issue 17)
 def render_html(report: CheckReport, *, unit: str | None = None) -> str:
     """The whole page. ``unit`` only names the view in the heading (the report is filtered)."""
     info = report.notice.notice
@@ -222,6 +224,7 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+@without_cyclic_gc()
 def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     """The report's summary for a CI step summary or a pull-request comment."""
     states = report_states(report)

@@ -249,7 +249,10 @@ class _Editor:
         return match.end() if match else len(self.text)
 
     def line_start(self, index: int) -> int:
-        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+        # "\r" looked for only after the last "\n": a file with none would be scanned back to
+        # its start on every call, quadratic in its size (issue 17).
+        newline = self.text.rfind("\n", 0, index)
+        return max(newline, self.text.rfind("\r", newline + 1, index)) + 1
 
     def starts_line(self, index: int) -> bool:
         return not self.text[self.line_start(index):index].strip()
@@ -510,8 +513,8 @@ def _count_uses(root: yaml.Node) -> dict[int, int]:
 def _key_indent(text: str, key: yaml.Node) -> int:
     """The column a key's siblings start at: the key's own, or that of the ``?`` before it
     (an explicit key, ``? "1.1.1"``, is written after its indicator)."""
-    start = max(text.rfind("\n", 0, key.start_mark.index), text.rfind("\r", 0,
-                                                                      key.start_mark.index)) + 1
+    newline = text.rfind("\n", 0, key.start_mark.index)  # "\r" after it only: see line_start
+    start = max(newline, text.rfind("\r", newline + 1, key.start_mark.index)) + 1
     before = text[start:key.start_mark.index].rstrip()
     return len(before) - 1 if before.endswith("?") else key.start_mark.column
 
