@@ -40,7 +40,22 @@ def _split_units(text: str) -> tuple[str, ...]:
         return ()
     if not _BRACKETS.search(text):  # the common case, split in C
         return tuple(_unique(_SEPARATOR_RUN.split(text)))
-    names: list[str] = []
+    names, closed = split_outside_brackets(text, SEPARATORS)
+    if not closed:
+        # An unclosed bracket would swallow every separator after it: split plainly instead.
+        names = "".join(ch if ch not in SEPARATORS else "\n" for ch in text).split("\n")
+    return tuple(_unique(names))
+
+
+def split_outside_brackets(text: str, separators: frozenset[str] | str
+                           ) -> tuple[list[str], bool]:
+    """``text`` split at ``separators`` that stand outside brackets, and whether every bracket
+    was closed (the unit lists and the unit clauses split alike).
+
+    >>> split_outside_brackets("甲（乙、丙）、丁", "、")
+    (['甲（乙、丙）', '丁'], True)
+    """
+    parts: list[str] = []
     current: list[str] = []
     depth = 0
     for ch in text:
@@ -48,16 +63,13 @@ def _split_units(text: str) -> tuple[str, ...]:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        if ch in SEPARATORS and depth == 0:
-            names.append("".join(current))
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
             current = []
         else:
             current.append(ch)
-    names.append("".join(current))
-    if depth:
-        # An unclosed bracket would swallow every separator after it: split plainly instead.
-        names = "".join(ch if ch not in SEPARATORS else "\n" for ch in text).split("\n")
-    return tuple(_unique(names))
+    parts.append("".join(current))
+    return parts, depth == 0
 
 
 _NAME_END = "。．.；;，,、：:"

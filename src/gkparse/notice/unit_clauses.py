@@ -31,13 +31,11 @@ from typing import Literal
 
 from gkparse.grammar.deadline import parse_deadline
 from gkparse.grammar.text import trim
-from gkparse.grammar.units import split_units
+from gkparse.grammar.units import split_outside_brackets, split_units
 from gkparse.notice.columns import role_of
 
 ClauseRole = Literal["lead", "responsible", "deadline", "officials"]
 
-_OPEN = "（(【[〔［"
-_CLOSE = "）)】]〕］"
 _CLAUSE_SEPARATORS = frozenset("，,；;。\n")
 _LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]\s*(?P<rest>.*)$", re.S)
 # Verbs after the names, longest first so that 牵头负责 is not read as 负责.
@@ -68,20 +66,7 @@ class UnitClause:
 
 def _clauses(text: str) -> list[str]:
     """Split on ，；。 and line breaks outside brackets."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        if ch in _CLAUSE_SEPARATORS and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+    parts, _ = split_outside_brackets(text, _CLAUSE_SEPARATORS)
     return [part for raw in parts if (part := trim(raw))]
 
 
