@@ -71,9 +71,6 @@ COLUMN_NAMES = {"status": "状态", "completed_on": "完成日期", "evidence": 
                 "note": "备注", "reason": "备注"}
 _HINT = re.compile(r"[（(【\[].*?[）)】\]]")
 
-# Kept for callers that named the workbook error by its old name.
-LedgerError = WorkbookError
-
 
 @dataclass(frozen=True)
 class BadCell:

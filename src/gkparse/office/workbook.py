@@ -30,7 +30,7 @@ from lxml import etree
 
 from gkparse.errors import GkparseError, read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
-from gkparse.ooxml.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC
+from gkparse.ooxml.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC, is_encrypted_package
 
 _CHUNK = 1024 * 1024
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -241,9 +241,6 @@ class SheetRows:
     _path: Path
     _percents: set[int] = field(default_factory=set)
     _merges: list[Range] = field(default_factory=list)
-    # 1-based columns to read; the others come back empty. A reader that has found its header
-    # row sets this, so the cells nobody reads are never converted.
-    only_columns: set[int] | None = None
 
     def __post_init__(self) -> None:
         self._merges = _merged_ranges(self._xml)
@@ -282,7 +279,6 @@ class SheetRows:
                                               tag="{*}row", **SAFE_XML):
                 given = element.get("r")
                 number = int(given) if given and _ROW_NUMBER.fullmatch(given) else number + 1
-                wanted = self.only_columns
                 row: list[Any] = []
                 position = 0  # a cell without r="…" is the one after the cell before it
                 for cell in element.iterchildren("{*}c"):
@@ -294,8 +290,6 @@ class SheetRows:
                         if match:
                             columns[match.group(1)] = column
                     position = column
-                    if wanted is not None and column not in wanted:
-                        continue
                     if column > len(row):
                         row.extend([None] * (column - len(row)))
                     row[column - 1] = self._value(cell)
@@ -357,7 +351,7 @@ def read_sheets(path: str | Path, *, max_bytes: int = 100 * MB,
     path = Path(path)
     data = read_input(path, WorkbookError, "an .xlsx workbook", max_bytes)
     if data.startswith(OLE2_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
+        if is_encrypted_package(data):
             raise WorkbookError(path, "the workbook is password-protected (encrypted); remove "
                                       "the password in Excel or WPS and save it again")
         raise WorkbookError(path, "this is an .xls (Excel 97-2003) or WPS .et workbook; save it "

@@ -38,14 +38,19 @@ SAFE_XML: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load
                            "dtd_validation": False, "huge_tree": False, "remove_comments": True}
 
 
+def is_encrypted_package(data: bytes) -> bool:
+    """An OLE2 file holding an encrypted Office Open XML package (a password-protected .docx or
+    .xlsx: Office stores it with an EncryptedPackage stream)."""
+    return data.startswith(OLE2_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data
+
+
 def sniff(path: Path, data: bytes) -> None:
     """Refuse files that are not a zip package, naming what they seem to be instead."""
     head = data[:512]
     if not head:
         raise DocumentError(path, "the file is empty")
     if head.startswith(OLE2_MAGIC):
-        # Word stores an encrypted .docx as an OLE2 file with an EncryptedPackage stream.
-        if "EncryptedPackage".encode("utf-16-le") in data:
+        if is_encrypted_package(data):
             raise DocumentError(path, "the .docx is password-protected (encrypted); "
                                       "remove the password in Word and save again")
         raise DocumentError(path, "this is a legacy Word .doc or WPS .wps file, not .docx; "
