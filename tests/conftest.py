@@ -53,3 +53,11 @@ def need_program(found: str | None, what: str, install: str) -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{message} (CI=true: .ci/run should have installed it)")
     pytest.skip(message)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A folder with the sample notice and status file (status_helpers.copy_sample)."""
+    from status_helpers import copy_sample
+
+    return copy_sample(tmp_path)

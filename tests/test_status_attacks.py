@@ -7,72 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import zipfile
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
-GKPARSE = str(Path(sys.executable).with_name("gkparse"))
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def gk(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([GKPARSE, *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
-
-
-def book(path: Path, rows, header=("编号", "状态", "完成日期", "佐证材料", "备注"),
-         above=()) -> Path:
-    """A hand-made ledger: optional rows above the header, the header, the rows."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "总台账"
-    for row in above:
-        sheet.append(list(row))
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(path)
-    return path
-
-
-def patch_part(src: Path, dst: Path, part: str, change) -> Path:
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            zout.writestr(info, change(data) if info.filename == part else data)
-    return dst
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    shutil.copy(SAMPLES / "notice.docx", tmp_path)
-    shutil.copy(SAMPLES / "status.yaml", tmp_path)
-    return tmp_path
-
-
-def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_bytes(text.encode("utf-8"))
-    return path
-
-
-HEAD = "notice: notice.docx\nas_of: 2025-10-15\ntasks:\n"
-
-
-def import_into(tmp: Path, status_text: str, rows, *extra: str, header=None):
-    status = write(tmp / "status.yaml", status_text)
-    ledger = book(tmp / "l.xlsx", rows, **({"header": header} if header else {}))
-    return status, gk("status", "import", ledger, "--into", status, *extra)
-
+from status_helpers import HEAD, SAMPLES, book, gk, import_into, load, patch_part, write
 
 # --- values written that nobody asked for -------------------------------------------------
 

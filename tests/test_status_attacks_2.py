@@ -8,50 +8,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
-GKPARSE = str(Path(sys.executable).with_name("gkparse"))
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-HEAD = "notice: notice.docx\nas_of: 2025-10-15\ntasks:\n"
-
-
-def gk(*args: str | Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([GKPARSE, *map(str, args)], capture_output=True, text=True,
-                          timeout=180, env=env)
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    shutil.copy(SAMPLES / "notice.docx", tmp_path)
-    shutil.copy(SAMPLES / "status.yaml", tmp_path)
-    return tmp_path
-
-
-def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_bytes(text.encode("utf-8"))
-    return path
-
-
-def book(path: Path, rows, header=("编号", "状态", "完成日期", "佐证材料", "备注")) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "总台账"
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(path)
-    return path
+from status_helpers import HEAD, book, gk, import_into, load, write
 
 
 def patch_cell(src: Path, dst: Path, ref: str, xml: str) -> Path:
@@ -81,12 +45,6 @@ def edited_ledger(folder: Path, edits: dict[str, dict[int, object]], sheet: str 
             rows.cell(row, column).value = value
     workbook.save(folder / "edited.xlsx")
     return folder / "edited.xlsx"
-
-
-def import_into(tmp: Path, status_text: str, rows, *extra: str, header=None):
-    status = write(tmp / "status.yaml", status_text)
-    ledger = book(tmp / "l.xlsx", rows, **({"header": header} if header else {}))
-    return status, gk("status", "import", ledger, "--into", status, *extra)
 
 
 # --- a correction reverted --------------------------------------------------------------------

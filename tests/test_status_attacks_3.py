@@ -5,42 +5,11 @@ and what should) and passes with its fix."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
-import yaml
 
-GKPARSE = str(Path(sys.executable).with_name("gkparse"))
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-HEAD = "notice: notice.docx\nas_of: 2025-10-15\ntasks:\n"
-
-
-def gk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([GKPARSE, *map(str, args)], capture_output=True, text=True,
-                          timeout=180)
-
-
-def sample(tmp_path: Path) -> Path:
-    shutil.copy(SAMPLES / "notice.docx", tmp_path)
-    shutil.copy(SAMPLES / "status.yaml", tmp_path)
-    return tmp_path
-
-
-def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-
-
-def book(path: Path, rows, header=("编号", "状态", "完成日期", "佐证材料", "备注")) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "总台账"
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(path)
-    return path
+from status_helpers import HEAD, SAMPLES, book, copy_sample, gk, load
 
 
 def edited_ledger(folder: Path, edits: dict[str, dict[str, object]], name: str = "ledger"
@@ -71,7 +40,7 @@ def test_new_remark_on_a_waived_task_overwrites_a_note_the_ledger_never_showed(
     overwrote stays on the done task. Exit 0, "1 change written". A 备注 cell can only
     replace what it showed (the reason), or the import should refuse/report; a field the
     workbook never displayed must not be overwritten."""
-    folder = sample(tmp_path)
+    folder = copy_sample(tmp_path)
     status = folder / "status.yaml"
     status.write_text(status.read_text(encoding="utf-8").replace(
         "    reason: 该项由市医保局统一宣传，区级不再单独开展\n",
@@ -98,7 +67,7 @@ def test_row_whose_number_names_two_tasks_or_a_prefix_is_silently_dropped(tmp_pa
     for number, typed in enumerate(("1.1.4、1.1.5", "任务1.1.4", "1.1.4（牵头）", "1-1-4")):
         folder = tmp_path / f"case{number}"
         folder.mkdir()
-        sample(folder)
+        copy_sample(folder)
         ledger = book(folder / "l.xlsx", [(typed, "已完成", "2025-10-10", None, "已验收")])
         result = gk("status", "import", ledger, "--into", folder / "status.yaml")
         assert not (result.returncode == 0 and "nothing to change" in result.stderr), \
@@ -140,7 +109,7 @@ def test_error_or_unsaved_formula_in_the_number_column_drops_the_row_silently(
     import re
     import zipfile
 
-    folder = sample(tmp_path)
+    folder = copy_sample(tmp_path)
     plain = book(folder / "l.xlsx", [("X", "已完成", "2025-10-10", None, "已验收")])
     for number, xml in enumerate(('<c r="A2" t="e"><f>#REF!&amp;".4"</f><v>#REF!</v></c>',
                                   '<c r="A2"><f>"1.1."&amp;(ROW()+2)</f></c>')):
@@ -170,7 +139,7 @@ def test_a_fresh_ledger_made_after_a_correction_is_taken_for_the_old_one(tmp_pat
     --skip-bad 1.1.2 is dropped, exit 0. The journal guards against re-importing the same
     workbook, so it must tell one ledger from a later one made from the same file (an id
     written into the hidden sheet when the ledger is made)."""
-    folder = sample(tmp_path)
+    folder = copy_sample(tmp_path)
     status = folder / "status.yaml"
     before = status.read_bytes()
     first = edited_ledger(folder, {"1.1.2": {"状态": "已完成", "完成日期": "2025-10-10"}})
@@ -193,7 +162,7 @@ def test_continuation_row_without_its_number_dropped_and_the_first_row_written(
     over the two rows the same sheet is refused as a conflict (README: merged cells count
     for every row they cover). A row that fills 状态 under a task's row, with an empty or
     '同上' 编号, belongs to that task (a conflict here), or must at least be reported."""
-    folder = sample(tmp_path)
+    folder = copy_sample(tmp_path)
     for number, second in enumerate((None, "同上")):
         status = folder / "status.yaml"
         shutil.copy(SAMPLES / "status.yaml", status)
