@@ -79,21 +79,40 @@ class StyleSheet:
         name = style.find(w("name")) if style is not None else None
         return (name.get(_VAL) if name is not None else None) or style_id
 
-    def _chain(self, kind: str, style_id: str | None) -> list[tuple[str, etree._Element]]:
-        """The style and its bases, nearest first, each with its name; loops are cut."""
-        chain: list[tuple[str, etree._Element]] = []
+    def _bases(self, kind: str, style_id: str | None) -> list[tuple[str, etree._Element]]:
+        """The style and the styles it is based on, nearest first, with their ids; loops are
+        cut."""
+        bases: list[tuple[str, etree._Element]] = []
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self._styles.get((kind, style_id))
             if style is None:
                 break
-            rpr = style.find(_RPR)
-            if rpr is not None:
-                chain.append((f"the {kind} style '{self.style_name(kind, style_id)}'", rpr))
+            bases.append((style_id, style))
             based = style.find(w("basedOn"))
             style_id = based.get(_VAL) if based is not None else None
-        return chain
+        return bases
+
+    def _chain(self, kind: str, style_id: str | None) -> list[tuple[str, etree._Element]]:
+        """The run properties of the style and its bases, nearest first, each with its name."""
+        return [(f"the {kind} style '{self.style_name(kind, found)}'", rpr)
+                for found, style in self._bases(kind, style_id)
+                if (rpr := style.find(_RPR)) is not None]
+
+    def _paragraph_setting(self, paragraph: etree._Element, path: str) -> etree._Element | None:
+        """A paragraph property (``path`` under ``w:pPr``): the paragraph's own, else the first
+        of its style chain's."""
+        own = paragraph.find(f"{_PPR}/{path}")
+        if own is not None:
+            return own
+        pstyle = paragraph.find(f"{_PPR}/{w('pStyle')}")
+        style_id = pstyle.get(_VAL) if pstyle is not None else self._default_paragraph_style
+        for _, style in self._bases("paragraph", style_id):
+            found = style.find(f"{_PPR}/{path}")
+            if found is not None:
+                return found
+        return None
 
     def layers(self, paragraph: etree._Element, run: etree._Element | None
                ) -> list[tuple[str, etree._Element]]:
@@ -137,44 +156,14 @@ class StyleSheet:
 
     def alignment(self, paragraph: etree._Element) -> str:
         """The paragraph's ``w:jc``: its own, else its style chain's, else ``left``."""
-        own = paragraph.find(f"{_PPR}/{w('jc')}")
-        if own is not None:
-            return own.get(_VAL) or "left"
-        pstyle = paragraph.find(f"{_PPR}/{w('pStyle')}")
-        style_id = pstyle.get(_VAL) if pstyle is not None else self._default_paragraph_style
-        seen: set[str] = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles.get(("paragraph", style_id))
-            if style is None:
-                break
-            jc = style.find(f"{_PPR}/{w('jc')}")
-            if jc is not None:
-                return jc.get(_VAL) or "left"
-            based = style.find(w("basedOn"))
-            style_id = based.get(_VAL) if based is not None else None
-        return "left"
+        jc = self._paragraph_setting(paragraph, w("jc"))
+        return (jc.get(_VAL) or "left") if jc is not None else "left"
 
     def is_numbered(self, paragraph: etree._Element) -> bool:
         """Whether Word numbers the paragraph itself (``w:numPr``, its own or its style's):
         the heading number (一、) is then not in the text, only in the numbering part."""
-        own = paragraph.find(f"{_PPR}/{w('numPr')}/{w('numId')}")
-        if own is not None:
-            return own.get(_VAL) not in (None, "0")
-        pstyle = paragraph.find(f"{_PPR}/{w('pStyle')}")
-        style_id = pstyle.get(_VAL) if pstyle is not None else self._default_paragraph_style
-        seen: set[str] = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles.get(("paragraph", style_id))
-            if style is None:
-                break
-            num = style.find(f"{_PPR}/{w('numPr')}/{w('numId')}")
-            if num is not None:
-                return num.get(_VAL) not in (None, "0")
-            based = style.find(w("basedOn"))
-            style_id = based.get(_VAL) if based is not None else None
-        return False
+        num = self._paragraph_setting(paragraph, f"{w('numPr')}/{w('numId')}")
+        return num is not None and num.get(_VAL) not in (None, "0")
 
     def default_size(self) -> float:
         """The size of the default paragraph style: what Word's character grid is measured in."""
