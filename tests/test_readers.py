@@ -4,6 +4,7 @@ encodings and tables, workbooks' merges, PDF lines into paragraphs."""
 from __future__ import annotations
 
 import codecs
+import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from gkparse.readers.sniff import detect_format
 from gkparse.readers.spreadsheet import sheet_blocks
 
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "bad_inputs"))
+# The corpus's writer of small PDFs, beside the corpus it writes.
+import make_bad_inputs
 
 HERE = Path("notice.docx")
 
@@ -221,15 +226,7 @@ def _two_page_pdf(text: str) -> bytes:
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return make_bad_inputs._pdf(*objects)
 
 
 def test_a_reader_warning_is_a_value_and_the_notice_keeps_its_sentence(tmp_path: Path) -> None:
