@@ -633,7 +633,7 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         updated = edit_status_text(
             text, str(status_path),
             {c.task: c.updates for c in changes if c.before is not None},
-            [c.after for c in changes if c.before is None])
+            [c.after for c in changes if c.before is None], parsed=status)
         plan = ImportPlan(status_path, changes, bad, updated)
         if write and (skip_bad or not bad):
             edited.replace(updated.encode("utf-8"))

@@ -235,6 +235,20 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _HEADER_COMMENT = re.compile(r"[ \t]+#[^\r\n]*")
 
 
+def line_end(text: str, index: int) -> int:
+    """Just after the line break (LF, CRLF or CR) ending the line that holds ``index``."""
+    match = _BREAK.search(text, index)
+    return match.end() if match else len(text)
+
+
+def line_start(text: str, index: int) -> int:
+    """Where the line that holds ``index`` starts."""
+    # "\r" looked for only after the last "\n": a file with none would be scanned back to
+    # its start on every call, quadratic in its size (issue 17).
+    newline = text.rfind("\n", 0, index)
+    return max(newline, text.rfind("\r", newline + 1, index)) + 1
+
+
 class _Editor:
     def __init__(self, text: str, path: str, root: yaml.Node | None) -> None:
         self.text, self.path = text, path
@@ -244,15 +258,10 @@ class _Editor:
 
     # --- positions -----------------------------------------------------------------------
     def line_end(self, index: int) -> int:
-        """Just after the line break ending the line that holds ``index``."""
-        match = _BREAK.search(self.text, index)
-        return match.end() if match else len(self.text)
+        return line_end(self.text, index)
 
     def line_start(self, index: int) -> int:
-        # "\r" looked for only after the last "\n": a file with none would be scanned back to
-        # its start on every call, quadratic in its size (issue 17).
-        newline = self.text.rfind("\n", 0, index)
-        return max(newline, self.text.rfind("\r", newline + 1, index)) + 1
+        return line_start(self.text, index)
 
     def starts_line(self, index: int) -> bool:
         return not self.text[self.line_start(index):index].strip()
@@ -513,9 +522,7 @@ def _count_uses(root: yaml.Node) -> dict[int, int]:
 def _key_indent(text: str, key: yaml.Node) -> int:
     """The column a key's siblings start at: the key's own, or that of the ``?`` before it
     (an explicit key, ``? "1.1.1"``, is written after its indicator)."""
-    newline = text.rfind("\n", 0, key.start_mark.index)  # "\r" after it only: see line_start
-    start = max(newline, text.rfind("\r", newline + 1, key.start_mark.index)) + 1
-    before = text[start:key.start_mark.index].rstrip()
+    before = text[line_start(text, key.start_mark.index):key.start_mark.index].rstrip()
     return len(before) - 1 if before.endswith("?") else key.start_mark.column
 
 
@@ -546,23 +553,25 @@ def _prefers_chinese(tasks: yaml.Node | None) -> bool:
 
 
 def edit_status_text(text: str, path: str, changes: Mapping[str, Mapping[str, Any]],
-                     added: Sequence[NewEntry | StatusEntry] = ()) -> str:
+                     added: Sequence[NewEntry | StatusEntry] = (), *,
+                     parsed: StatusFile | None = None) -> str:
     """``text`` with the given fields of existing entries changed and new entries added.
 
     ``changes`` maps a task id to the fields to set (``status``, ``completed_on``,
     ``evidence``, ``note``, ``reason``, ``fingerprint``); ``added`` are entries the
-    file does not have yet. Raises StatusFileError when the file cannot be
+    file does not have yet; ``parsed``: ``text`` as ``parse_status`` read it, where
+    the caller has it already. Raises StatusFileError when the file cannot be
     edited without damage; the caller's file is never touched here.
     """
     with without_cyclic_gc():
-        return _edit(text, path, changes, added)
+        return _edit(text, path, changes, added, parsed)
 
 
 def _edit(text: str, path: str, changes: Mapping[str, Mapping[str, Any]],
-          added: Sequence[NewEntry | StatusEntry]) -> str:
+          added: Sequence[NewEntry | StatusEntry], parsed: StatusFile | None) -> str:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    old = parse_status(body, path)
+    old = parsed if parsed is not None else parse_status(body, path)
     root = compose_text(body, path, "update")
     editor = _Editor(body, path, root)
     new_entries = [item if isinstance(item, NewEntry) else NewEntry(item) for item in added]
@@ -675,8 +684,7 @@ def after_last_entry(text: str, node: yaml.Node, indent: int) -> int:
     comments left of the entries (they belong to what follows)."""
     index = node.end_mark.index
     if index < len(text) and text[index - 1:index] not in ("\n", "\r"):
-        match = re.compile(r"\r\n|\r|\n").search(text, index)
-        index = match.end() if match else len(text)
+        index = line_end(text, index)
     lines = text[:index].splitlines(keepends=True)
     while lines:
         stripped = lines[-1].strip()

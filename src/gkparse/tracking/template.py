@@ -83,12 +83,12 @@ def yaml_scalar(text: str) -> str:
 
 def merge_template(existing: str, notice: Notice, path: str) -> tuple[str, list[str]]:
     """Add entries for tasks the file lacks; everything already there is kept byte for byte."""
-    present = parse_status(existing.removeprefix("\ufeff"), path).tasks
-    new = [task for task in notice.tasks if task.id not in present]
+    parsed = parse_status(existing.removeprefix("\ufeff"), path)
+    new = [task for task in notice.tasks if task.id not in parsed.tasks]
     if not new:
         return existing, []
-    return (edit_status_text(existing, path, {}, [new_entry(task) for task in new]),
-            [task.id for task in new])
+    return (edit_status_text(existing, path, {}, [new_entry(task) for task in new],
+                             parsed=parsed), [task.id for task in new])
 
 
 def merge_into(path: Path, notice: Notice, *, limits: Limits = DEFAULT_LIMITS) -> list[str]:
