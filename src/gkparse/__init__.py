@@ -62,7 +62,7 @@ def main() -> None:
     import sys
 
     args = sys.argv[1:]
-    if args == ["--version"]:
+    if [arg for arg in args if arg != "--debug"] == ["--version"]:
         print(f"gkparse {__version__}")
         return
     if args in (["--help"], ["-h"]) and _terminal_columns() >= 80:

@@ -972,10 +972,6 @@ def _translate_help_layout(command: Any) -> None:
 def main() -> None:
     """Console-script entry point."""
     argv = sys.argv[1:]
-    if [arg for arg in argv if arg != "--debug"] == ["--version"]:
-        # No command named: typer would build every command's click object first (issue 17).
-        print(f"gkparse {__version__}")
-        return
     use_language(_language_asked(argv) or language_from_environment())
     command = _command_named(argv)
     click_command = translated(typer.main.get_command(_only(command) if command else app))
