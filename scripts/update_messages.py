@@ -72,7 +72,9 @@ def updated() -> Catalog:
 
 def po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, sort_output=True, omit_header=False)
+    # Locations by file, not line: an edit that moves a message must not make the catalog
+    # "behind the code" (it was, after every merge); a new or changed message still does.
+    write_po(out, catalog, width=100, sort_output=True, omit_header=False, include_lineno=False)
     return out.getvalue()
 
 
