@@ -43,7 +43,7 @@ demo: $(VENV)/.installed
 	$(BIN)/gkparse remind samples/status.yaml -f text
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests samples
+	$(BIN)/ruff check src tests samples benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gkparse.tracking.status import StatusEntry, parse_status
+from gkparse.tracking.status import StatusEntry, parse_status  # noqa: E402
 from gkparse.tracking.status_edit import edit_status_text  # noqa: E402
 from gkparse.tracking.vocabulary import CHINESE_STATUS  # noqa: E402
 

@@ -14,7 +14,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gkparse"
 LAYERS: list[set[str]] = [
     {"i18n"},
     {"errors", "limits", "messages", "exitcodes", "gcpause", "plural", "refusals", "usage_errors",
+     "record_config",
      "help_text"},
+    {"inputs"},
     {"output"},
     {"grammar"},
     {"models"},

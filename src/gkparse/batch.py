@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gkparse.errors import DocumentError, GkparseError, read_input
+from gkparse.errors import DocumentError, GkparseError
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
 from gkparse.notice.parser import parse_notice

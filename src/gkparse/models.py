@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from gkparse.grammar.deadline import PYDANTIC_CONFIG, Deadline
+from gkparse.grammar.deadline import Deadline
 from gkparse.grammar.text import squeeze_whitespace
+from gkparse.record_config import PYDANTIC_CONFIG
 
 SCHEMA_VERSION = 1
 

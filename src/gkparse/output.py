@@ -16,7 +16,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from gkparse.errors import FILES_READ, GkparseError
+from gkparse.errors import GkparseError
+from gkparse.inputs import FILES_READ
 
 TEMP_MARK = ".gkparse-"
 

@@ -1,6 +1,6 @@
 """Refusals of input and output, worded in English where they are raised, in the current language.
 
-``errors.read_input`` and ``output`` word the common refusals (no such file,
+``inputs.read_input`` and ``output`` word the common refusals (no such file,
 already exists, cannot write) in English in their code. Each form is written
 here once, as a catalog message with named fields, and ``reporting_errors``
 says a refusal again in the current language before printing it; a refusal

@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
-from gkparse.grammar.deadline import PYDANTIC_CONFIG
 from gkparse.models import SCHEMA_VERSION, Notice, Task, to_data
+from gkparse.record_config import PYDANTIC_CONFIG
 
 
 @cache

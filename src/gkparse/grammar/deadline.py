@@ -23,15 +23,10 @@ from typing import Literal
 
 from gkparse.grammar.text import CHINESE_NUMERAL, normalise_width, parse_chinese_number, trim
 from gkparse.grammar.units import is_empty_marker
+from gkparse.record_config import PYDANTIC_CONFIG
 
 DeadlineKind = Literal["date", "ongoing", "recurring", "none", "unparsed"]
 Period = Literal["month", "quarter", "half_year", "year"]
-
-
-# How pydantic (gkparse.schema) treats the record dataclasses: unknown fields are errors and
-# the attribute docstrings become the JSON Schema's descriptions. A plain dict, so that
-# defining the records does not import pydantic.
-PYDANTIC_CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

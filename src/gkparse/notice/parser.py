@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gkparse.errors import DocumentError, read_input
+from gkparse.errors import DocumentError
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.text import trim
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.messages import Message, sentences
 from gkparse.models import Notice, SourceFile, Task

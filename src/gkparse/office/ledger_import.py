@@ -22,10 +22,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gkparse.errors import StatusFileError, read_input
+from gkparse.errors import StatusFileError
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.dates import read_date
 from gkparse.i18n import _
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.office.import_journal import Journal, ledger_key
 from gkparse.office.ledger import BASELINE_SHEET

@@ -28,7 +28,8 @@ from typing import Any
 
 from lxml import etree
 
-from gkparse.errors import GkparseError, read_input
+from gkparse.errors import GkparseError
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.ooxml.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC, is_encrypted_package
 

@@ -20,7 +20,8 @@ from typing import Any
 
 from lxml import etree
 
-from gkparse.errors import DocumentError, read_input
+from gkparse.errors import DocumentError
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.messages import Message
 

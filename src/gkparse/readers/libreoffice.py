@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from gkparse.errors import DocumentError, read_input
+from gkparse.errors import DocumentError
+from gkparse.inputs import read_input
 from gkparse.limits import MB, Limits
 
 # Where the installers put soffice when it is not on PATH (macOS, Windows).

@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from gkparse.errors import DocumentError, StatusFileError, read_input
+from gkparse.errors import DocumentError, StatusFileError
 from gkparse.i18n import N_, _
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice, Task
 from gkparse.plural import counted

@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gkparse.errors import StatusFileError, read_input
+from gkparse.errors import StatusFileError
 from gkparse.i18n import _
+from gkparse.inputs import read_input
 from gkparse.output import OutputError, replace_file, temp_prefix
 
 try:

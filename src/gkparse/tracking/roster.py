@@ -24,8 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from gkparse.errors import GkparseError, read_input
+from gkparse.errors import GkparseError
 from gkparse.i18n import _
+from gkparse.inputs import read_input
 from gkparse.models import Notice, Task
 
 ROSTER_FILE = "units.yaml"

@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
-from gkparse.errors import GkparseError, StatusFileError, read_input
+from gkparse.errors import GkparseError, StatusFileError
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.grammar.dates import read_date
+from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS
 from gkparse.tracking.vocabulary import STATUS_WORDS, Status
 
