@@ -154,7 +154,8 @@ from datetime import date
 t0 = time.perf_counter()
 from gkparse.tracking.checker import load_notice, evaluate, CheckReport
 from gkparse.tracking.status import load_status
-from gkparse.formats.check import render
+from gkparse.formats.check.json import render
+from gkparse.formatter import RenderOptions
 notice = load_notice(Path({str(DATA / f"notice-{size}.json")!r}))
 t1 = time.perf_counter()
 status = load_status({str(DATA / f"status-{size}.yaml")!r})
@@ -162,7 +163,7 @@ t2 = time.perf_counter()
 findings, summary = evaluate(notice, status, as_of=date(2025, 10, 15))
 report = CheckReport(as_of=date(2025, 10, 15), warn_days=30, status_path="s", notice=notice,
                      status=status, findings=findings, summary=summary)
-render("json", report)
+render(report, RenderOptions())
 t3 = time.perf_counter()
 print(t1 - t0, t2 - t1, t3 - t2)
 """

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 
 from check_helpers import small_notice, status_file, tracked
 from gkparse.cli import app
-from gkparse.formats.check import FORMATS, render
+from gkparse.formatter import RenderOptions
+from gkparse.output_formats import names, render_text
 from gkparse.grammar.dates import DateError, read_date
 from gkparse.tracking.checker import check
 
@@ -293,10 +294,10 @@ def test_gk113_not_raised_on_or_before_the_as_of_date(tmp_path: Path) -> None:
     assert not [f for f in check(path).findings if f.code == "GK113"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", names("check"))
 def test_gk113_in_every_format(future, fmt: str) -> None:
     report, _ = future
-    text = render(fmt, report)
+    text = render_text("check", fmt, report, RenderOptions())
     if fmt == "json":
         found = [f for f in json.loads(text)["findings"] if f["code"] == "GK113"]
         assert [f["name"] for f in found] == ["done-in-future"]
@@ -428,7 +429,7 @@ def test_summaries_use_plurals(office: Path, tmp_path: Path) -> None:
 def test_the_table_cuts_unit_lists_without_a_stray_space(office: Path) -> None:
     from gkparse.formats.check.table import fit_units
 
-    table = render("table", check(office / "status.yaml"))
+    table = render_text("check", "table", check(office / "status.yaml"), RenderOptions())
     assert "…" in table and " …" not in table
     for width in range(4, 30):
         for units in ("区直各部门、驻区各单位、各街道", "区党工委组织部（人力资源部）",

@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"i18n"},
     {"errors", "limits", "messages", "exitcodes", "gcpause", "plural", "refusals", "usage_errors",
      "record_config",
-     "help_text"},
+     "help_text", "formatter", "markdown_table"},
     {"inputs"},
     {"output"},
     {"grammar"},
@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"notice"},
     {"tracking"},
     {"office", "formats", "lint"},
+    {"output_formats"},
     {"batch"},
     {"cli"},
 ]
@@ -68,12 +69,30 @@ def test_imports_go_down_the_layers(path: Path) -> None:
     assert upward == set(), f"{own} imports {sorted(upward)}, which are not below it"
 
 
-def test_the_choices_of_the_command_line_are_the_renderers() -> None:
-    """The CLI lists format names itself (importing the renderers would slow every start),
-    so they are checked against the registries here."""
-    from gkparse import cli
-    from gkparse.formats import check, explain, extract
+def test_the_choices_of_the_command_line_are_the_registry() -> None:
+    """Each command's --format accepts the registry's names, in its order, with its help."""
+    from typer.main import get_command
 
-    assert [f.value for f in cli.ExtractFormat] == list(extract.FORMATS)
-    assert [f.value for f in cli.CheckFormat] == list(check.FORMATS)
-    assert [f.value for f in cli.ExplainFormat] == list(explain.FORMATS)
+    from gkparse import cli, output_formats
+
+    for name, command in get_command(cli.app).commands.items():  # type: ignore[attr-defined]
+        option = next((p for p in command.params if "--format" in p.opts), None)
+        if name not in output_formats.REGISTRY:
+            continue
+        assert option is not None, name
+        assert list(option.type.choices) == output_formats.names(name), name
+        assert option.help == output_formats.help_text(name), name
+    assert set(output_formats.REGISTRY) == {"extract", "check", "lint", "explain", "report"}
+
+
+def test_every_registered_formatter_loads_and_is_called_as_the_interface_says() -> None:
+    import inspect
+
+    from gkparse import output_formats
+
+    for command, specs in output_formats.REGISTRY.items():
+        for spec in specs:
+            found = output_formats.formatter(command, spec.name)
+            parameters = list(inspect.signature(found).parameters)
+            assert len(parameters) == 2 and parameters[1] == "options", (command, spec.name)
+            assert spec.suffix.startswith("."), spec

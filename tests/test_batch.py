@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from gkparse.batch import expand_inputs, parse_many
 from gkparse.cli import app
-from gkparse.formats.extract import FORMATS
+from gkparse.formats.extract import JSONL
 
 from conftest import ROOT
 
@@ -65,6 +65,6 @@ def test_library_batch_returns_notices_or_rendered_text(tmp_path: Path) -> None:
     plain = list(parse_many(paths, jobs=2))
     assert [r.ok for r in plain] == [True, True, False]  # sorted: n00, n02, sub/n01 (bad)
     assert plain[0].notice is not None and len(plain[0].notice.tasks) == 56
-    rendered = list(parse_many(paths, jobs=2, render=FORMATS["jsonl"].piece))
+    rendered = list(parse_many(paths, jobs=2, render=JSONL.piece))
     assert rendered[0].notice is None and json.loads(rendered[0].output)["tasks"][0]["id"] == "1.1.1"
     assert "not a notice file" in rendered[2].error

@@ -8,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from gkparse.cli import app
-from gkparse.formats.explain import render
+from gkparse.formatter import RenderOptions
+from gkparse.output_formats import render_text
 from gkparse.notice.explain import explain_notice
 
 from docx_factory import FRONT, header_row, p, section_row, task_row, tbl, tc, tr
@@ -43,7 +44,7 @@ def test_skipped_tables_rows_and_unread_columns_are_shown(make_notice) -> None:
     assert [c["role"] for c in tasks["columns"]] == [
         "task", "lead", "requirement", "deadline", None]
     assert len(tasks["skipped_rows"]) == 1 and "no requirement" in tasks["skipped_rows"][0]
-    tree = render("tree", data)
+    tree = render_text("explain", "tree", data, RenderOptions())
     assert "E  成果形式 -> not read" in tree and "skipped: table 2 row 3" in tree
 
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -23,9 +23,11 @@ from typer.core import TyperCommand, TyperGroup
 from gkparse import __version__
 from gkparse.exitcodes import ExitCode
 from gkparse.i18n import N_, _, language_from, language_from_environment, use_language
+from gkparse.output_formats import default_format, formats, help_text, names
 from gkparse.plural import counted
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up pays only for what it runs
+    from gkparse.formats.extract import Format
     from gkparse.limits import Limits
     from gkparse.tracking.roster import Roster
 
@@ -227,11 +229,28 @@ def _examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-class ExtractFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-    csv = "csv"
+def _format_choices(command: str) -> type[StrEnum]:
+    """``command``'s ``--format`` choices, from the registry of output formats (typer takes
+    choices as an Enum)."""
+    enum: Any = StrEnum  # the functional API, with names mypy cannot see before run time
+    choices: type[StrEnum] = enum(f"{command.title()}Format",
+                                  [(name, name) for name in names(command)])
+    return choices
+
+
+if TYPE_CHECKING:
+    ExtractFormat = StrEnum
+    CheckFormat = StrEnum
+    LintFormat = StrEnum
+    ExplainFormat = StrEnum
+    ReportFormat = StrEnum
+else:
+    ExtractFormat = _format_choices("extract")
+    CheckFormat = _format_choices("check")
+    LintFormat = _format_choices("lint")
+    ExplainFormat = _format_choices("explain")
+    ReportFormat = _format_choices("report")
+REPORT_DEFAULT = ReportFormat("html")
 
 
 @app.command(epilog=_examples(
@@ -246,9 +265,7 @@ def extract(
                                                 show_default=False)],
     output: _output() = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="json (one file; default), jsonl (several files; default), yaml, or csv (one row "
-             "per task, UTF-8 with BOM).")] = None,
+        "--format", "-f", show_default=False, help=help_text("extract"))] = None,
     year: Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
                                              help="Plan year, overriding the one read from "
                                                   "the notice.")] = None,
@@ -271,15 +288,17 @@ def extract(
     with reporting_errors():
         from gkparse.batch import expand_inputs, parse_many
         from gkparse.errors import DocumentError
-        from gkparse.formats.extract import FORMATS
         from gkparse.output import write_result
+        from gkparse.output_formats import formatter
 
         paths = expand_inputs(files)
         if not paths:
             raise DocumentError(files[0], _("no notice files (.docx, .doc, .wps, .rtf, .odt, "
                                             ".xlsx, .xls, .et, .ods, .html, .pdf) in this "
                                             "folder"))
-        chosen = FORMATS[fmt.value if fmt else ("json" if len(paths) == 1 else "jsonl")]
+        name = fmt.value if fmt else default_format("extract", to_terminal=False,
+                                                     inputs=len(paths))
+        chosen = cast("Format", formatter("extract", name))  # its pieces go to the workers
         pieces, failed = [], 0
         with _progress(len(paths)) as (advance, say):
             units = _roster(unit, roster, paths[0])
@@ -344,18 +363,12 @@ def schema(output: _output() = None) -> None:
         _wrote(output)
 
 
-class ExplainFormat(StrEnum):
-    tree = "tree"
-    json = "json"
-
-
 @app.command()
 def explain(
     notice: Annotated[Path, typer.Argument(help="The notice .docx.", metavar="NOTICE",
                                            show_default=False)],
     fmt: Annotated[ExplainFormat | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="tree (default on a terminal) or json (default otherwise).")] = None,
+        "--format", "-f", show_default=False, help=help_text("explain"))] = None,
     output: _output() = None,
     year: YearOption = None,
     max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
@@ -367,25 +380,21 @@ def explain(
     Example: gkparse explain notice.docx
     """
     with reporting_errors():
-        from gkparse.formats.explain import render
+        from gkparse.formatter import RenderOptions
         from gkparse.notice.explain import explain_notice
         from gkparse.output import write_result
+        from gkparse.output_formats import render_text
 
         data = explain_notice(notice, year=year, limits=_limits(max_mb))
         to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else ("tree" if to_terminal else "json")
-        text = render(chosen, data, color=to_terminal and "NO_COLOR" not in os.environ)
+        chosen = fmt.value if fmt else default_format("explain", to_terminal=to_terminal)
+        text = render_text("explain", chosen, data, RenderOptions(color=_colour(to_terminal)))
         write_result(text, output, inputs=[notice])
         _wrote(output)
 
 
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
-    markdown = "markdown"
+def _colour(to_terminal: bool) -> bool:
+    return to_terminal and "NO_COLOR" not in os.environ
 
 
 class FailOn(StrEnum):
@@ -422,9 +431,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
                        "above this severity.")] = FailOn.error,
     fmt: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="table (default on a terminal), json (default otherwise), sarif, junit, github, "
-             "markdown.")] = None,
+        "--format", "-f", show_default=False, help=help_text("check"))] = None,
     output: _output() = None,
     year: YearOption = None,
     max_mb: _max_mb("Refuse a notice or status file larger than this many MB (default: 256 "
@@ -437,24 +444,22 @@ def check(
     Exit 0: nothing at or above --fail-on; 1: such findings; 2: unusable input.
     """
     with reporting_errors():
-        from gkparse.formats.check import render
+        from gkparse.formatter import RenderOptions
         from gkparse.output import write_result
+        from gkparse.output_formats import render_text
         from gkparse.tracking.checker import check as run_check
 
         units = _roster(unit, roster, status_file)
         report = run_check(status_file, notice=notice, as_of=as_of, warn_days=warn_days,
                            year=year, limits=_limits(max_mb), unit=unit, roster=units)
         to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else ("table" if to_terminal else "json")
-        text = render(chosen, report, fail_on=fail_on.value,
-                      color=to_terminal and "NO_COLOR" not in os.environ)
+        chosen = fmt.value if fmt else default_format("check", to_terminal=to_terminal)
+        text = render_text("check", chosen, report, RenderOptions(fail_on=fail_on.value,
+                                                                  color=_colour(to_terminal)))
         write_result(text, output, inputs=[status_file, *([notice] if notice else [])])
         _wrote(output, counted(len(report.findings), "finding"))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if chosen == "github" and summary_file:
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(render("markdown", report))
-        if chosen != "table" or output is not None:
+        _step_summary("check", chosen, report)
+        if formats("check")[chosen].destination != "terminal" or output is not None:
             from gkparse.formats.check import severity_counts
 
             eprint("gkparse: " + _("{tasks}, {counts} (as of {date})").format(
@@ -474,8 +479,7 @@ def lint(
         help="Notice .docx files (or folders of them) to check against GB/T 9704-2012.",
         metavar="NOTICE...",
         show_default=False)] = None,
-    fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="table (default on "
-                   "a terminal), json (default otherwise), sarif, junit, github, markdown.")
+    fmt: Annotated[LintFormat | None, typer.Option("--format", "-f", help=help_text("lint"))
                    ] = None,
     output: _output() = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
@@ -511,8 +515,9 @@ def lint(
         assert files is not None
         from gkparse.batch import expand_inputs
         from gkparse.errors import DocumentError, GkparseError
-        from gkparse.formats.check import render
+        from gkparse.formatter import RenderOptions
         from gkparse.output import write_result
+        from gkparse.output_formats import render_text
 
         paths = expand_inputs(files, suffixes=(".docx",))  # drafts: lint reads .docx only
         if not paths:
@@ -525,21 +530,30 @@ def lint(
         if not report.files:
             raise typer.Exit(ExitCode.BAD_INPUT)
         to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else ("table" if to_terminal else "json")
-        text = render(chosen, report, fail_on=fail_on.value,
-                      color=to_terminal and "NO_COLOR" not in os.environ)
+        chosen = fmt.value if fmt else default_format("lint", to_terminal=to_terminal)
+        text = render_text("lint", chosen, report, RenderOptions(fail_on=fail_on.value,
+                                                                 color=_colour(to_terminal)))
         write_result(text, output, inputs=files)
         _wrote(output, counted(len(report.findings), "finding"))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if chosen == "github" and summary_file:
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(render("markdown", report))
-        if chosen != "table":
+        _step_summary("lint", chosen, report)
+        if formats("lint")[chosen].destination != "terminal":
             eprint(report.summary_line())
         if unreadable:
             raise typer.Exit(ExitCode.BAD_INPUT)
         if report.fails(fail_on.value):
             raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _step_summary(command: str, chosen: str, report: Any) -> None:
+    """With ``--format github`` in a GitHub Actions job, the Markdown summary is added to the
+    job's step summary too."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen == "github" and summary_file:
+        from gkparse.formatter import RenderOptions
+        from gkparse.output_formats import render_text
+
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(render_text(command, "markdown", report, RenderOptions()))
 
 
 @app.command(epilog=_examples(
@@ -616,12 +630,6 @@ def ledger(
         _note_without_roster(unit, units)
 
 
-class ReportFormat(StrEnum):
-    html = "html"
-    markdown = "markdown"
-    docx = "docx"
-
-
 SenderOption = Annotated[str | None, typer.Option(
     "--from", metavar="NAME", show_default=False,
     help="Who signs the Word document (署名); default: the notice's signatory or issuer.")]
@@ -643,10 +651,8 @@ def report(
     status_file: Annotated[Path, typer.Argument(help="The status YAML file.", metavar="STATUS",
                                                 show_default=False)],
     output: _output("Write here instead of stdout (HTML needs -o at a terminal).") = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained "
-                   "page), markdown (the summary, for a CI step summary or a PR comment) or "
-                   "docx (a Word report laid out as a 公文, GB/T 9704).")
-                   ] = ReportFormat.html,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=help_text("report"))
+                   ] = REPORT_DEFAULT,
     as_of: _as_of("Report as of this date (2025-10-15, 2025/10/15, 2025年10月15日); default: "
                   "the file's as_of, else today in UTC+8.") = None,
     warn_days: _warn_days("Tasks due within this many days are listed as due soon.") = 30,
@@ -663,20 +669,24 @@ def report(
     or, with -f docx, the same as a Word document laid out as a 公文.
     """
     for given, name in ((to, "'--to'"), (sender, "'--from'")):
-        if given is not None and fmt != ReportFormat.docx:
+        if given is not None and fmt.value != "docx":
             raise typer.BadParameter(_("only a Word report (-f docx) has an addressee and a "
                                        "signatory"), param_hint=name)
     with reporting_errors():
         from gkparse.errors import StatusFileError
+        from gkparse.formatter import RenderOptions
         from gkparse.output import write_result
+        from gkparse.output_formats import render
         from gkparse.tracking.checker import load_progress
 
-        if fmt == ReportFormat.html and output is None and sys.stdout.isatty():
+        spec = formats("report")[fmt.value]
+        if spec.destination == "file" and not spec.binary and output is None and \
+                sys.stdout.isatty():
             eprint("gkparse: " + _("the HTML report is a page for a browser, not the terminal: "
                                    "write it with -o report.html, or read it here with -f "
                                    "markdown"))
             raise typer.Exit(ExitCode.BAD_INPUT)
-        if fmt == ReportFormat.docx:
+        if spec.binary:
             _refuse_binary_to_terminal(output)
         units = _roster(unit, roster, status_file)
         progress = load_progress(status_file, as_of=as_of, warn_days=warn_days, year=year,
@@ -684,15 +694,8 @@ def report(
         if progress.report is None:
             raise StatusFileError(status_file, _("report needs a status file (.yaml); run "
                                                  "gkparse init first"))
-        if fmt == ReportFormat.docx:
-            from gkparse.office.report_docx import render_docx
-
-            data: str | bytes = render_docx(progress.report, unit=unit, to=to, sender=sender)
-        else:
-            from gkparse.office.report import render_html, render_markdown
-
-            renderer = render_html if fmt == ReportFormat.html else render_markdown
-            data = renderer(progress.report, unit=unit)
+        data = render("report", fmt.value, progress.report,
+                      RenderOptions(unit=unit, to=to, sender=sender))
         write_result(data, output, inputs=[status_file])
         _wrote(output, counted(len(progress.notice.tasks), "task"))
         _note_without_roster(unit, units)

@@ -3,11 +3,12 @@
 Each format is a pair of pure functions: ``piece`` renders one notice,
 ``join`` puts the pieces of a batch together, as UTF-8. Splitting them lets
 batch workers render and encode their own notices (``--jobs``), so only
-bytes travel back and the parent process just concatenates.
+bytes travel back and the parent process just concatenates. Called whole,
+a ``Format`` is a ``gkparse.formatter.Formatter`` of a list of notices.
 
 >>> from gkparse import parse_notice
 >>> notice = parse_notice("samples/notice.docx")
->>> render("jsonl", [notice]).count("\\n"), render("csv", [notice]).count("\\r\\n")
+>>> JSONL([notice], RenderOptions()).count("\\n"), CSV([notice], RenderOptions()).count("\\r\\n")
 (1, 57)
 """
 
@@ -18,6 +19,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from gkparse.formatter import RenderOptions
 from gkparse.models import Notice, json_default, to_data
 from gkparse.tracking.vocabulary import JOINER
 
@@ -35,6 +37,10 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
 class Format:
     piece: Callable[[Notice], str]
     join: Callable[[Sequence[bytes]], bytes]
+
+    def __call__(self, notices: Sequence[Notice], options: RenderOptions, /) -> str:
+        """The whole output of ``extract --format …`` for these notices."""
+        return self.join([self.piece(notice).encode() for notice in notices]).decode()
 
 
 def json_document(notice: Notice) -> str:
@@ -98,15 +104,7 @@ def join_csv(pieces: Sequence[bytes]) -> bytes:
     return ("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n").encode() + b"".join(pieces)
 
 
-FORMATS: dict[str, Format] = {
-    "json": Format(json_document, join_json),
-    "jsonl": Format(json_line, b"".join),
-    "yaml": Format(yaml_document, join_yaml),
-    "csv": Format(csv_rows, join_csv),
-}
-
-
-def render(name: str, notices: Sequence[Notice]) -> str:
-    """The whole output of ``extract --format name`` for these notices."""
-    chosen = FORMATS[name]
-    return chosen.join([chosen.piece(notice).encode() for notice in notices]).decode()
+JSON = Format(json_document, join_json)
+JSONL = Format(json_line, b"".join)
+YAML = Format(yaml_document, join_yaml)
+CSV = Format(csv_rows, join_csv)

@@ -4,7 +4,9 @@ The page has no external assets and no JavaScript: office intranets are
 offline, and printing must show what the screen shows. Bars are CSS; the
 filters by unit and status are radio buttons that CSS rules act on, so they
 work with scripting off and print as filtered. Every piece of user text is
-escaped. Both renderers are pure functions of the checked report.
+escaped. Both renderers are pure functions of the checked report; ``html``, ``markdown`` and
+``docx`` are the report's formatters (``gkparse.formatter``), which ``gkparse.output_formats``
+names for ``report --format``.
 
 >>> from gkparse.tracking.checker import check
 >>> "<h1>" in render_html(check("samples/status.yaml"))
@@ -17,7 +19,9 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
+from gkparse.formatter import RenderOptions
 from gkparse.gcpause import without_cyclic_gc
+from gkparse.markdown_table import cell
 from gkparse.tracking.checker import CheckReport, TaskState, task_states
 from gkparse.tracking.vocabulary import FLAG_LABELS, JOINER, NO_LEAD_UNIT, REPORT_COLOURS, STATUS_LABELS
 
@@ -220,8 +224,11 @@ _HEAD = ("<tr><th>编号</th><th>具体要求</th><th>牵头单位</th><th>责�
          "<th>截止日期</th><th>状态</th></tr>")
 
 
-def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def _summary(text: str, length: int = 40) -> str:
+    """``text`` on one line, cut to ``length`` characters with …, before it is escaped (a cut
+    escaped text could end inside an escape or a ``<br>``)."""
+    line = " ".join(text.split())
+    return line if len(line) <= length else line[:length - 1] + "…"
 
 
 @without_cyclic_gc()
@@ -230,8 +237,8 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
     states = report_states(report)
     f = report.summary
     title = report.notice.notice.title or report.notice.source.path
-    view = f"（{unit}）" if unit else ""
-    lines = [f"## 工作进展{view}：{_md(title)}", "",
+    view = f"（{cell(unit)}）" if unit else ""
+    lines = [f"## 工作进展{view}：{cell(title)}", "",
              f"截至 {report.as_of.isoformat()}：任务 {f.tasks} 项，已完成 {f.by_status['done']} 项"
              f"（{f.percent_done:.1f}%），推进中 {f.by_status['in_progress']} 项，"
              f"**逾期 {f.overdue} 项**，"
@@ -241,7 +248,7 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
                   + " | 合计 |", "|---|" + "---:|" * (len(SEGMENTS) + 1)]
         for name, members in grouped(states, key).items():
             counts = [sum(s.status == status for s in members) for status, _, _ in SEGMENTS]
-            lines.append(f"| {_md(name)} | " + " | ".join(map(str, counts))
+            lines.append(f"| {cell(name)} | " + " | ".join(map(str, counts))
                          + f" | {len(members)} |")
         lines.append("")
     attention = needs_attention(states, report.as_of)
@@ -252,9 +259,25 @@ def render_markdown(report: CheckReport, *, unit: str | None = None) -> str:
         lines += ["| 编号 | 具体要求 | 牵头单位 | 截止日期 | 状态 |", "|---|---|---|---|---|"]
         for s in attention:
             flag = FLAG_LABELS[s.flag or "overdue"]  # attention holds flagged tasks only
-            requirement = _md(s.task.requirement)
-            short = requirement if len(requirement) <= 40 else requirement[:39] + "…"
-            lines.append(f"| {s.task.id} | {short} | {_md(JOINER.join(s.task.lead_units))} | "
+            lines.append(f"| {cell(s.task.id)} | {cell(_summary(s.task.requirement))} | "
+                         f"{cell(JOINER.join(s.task.lead_units))} | "
                          f"{s.task.deadline.due} | {STATUS_LABELS[s.status]}"
                          f"（{flag}） |")
     return "\n".join(lines) + "\n"
+
+
+def html(report: CheckReport, options: RenderOptions) -> str:
+    """``report --format html``."""
+    return render_html(report, unit=options.unit)
+
+
+def markdown(report: CheckReport, options: RenderOptions) -> str:
+    """``report --format markdown``."""
+    return render_markdown(report, unit=options.unit)
+
+
+def docx(report: CheckReport, options: RenderOptions) -> bytes:
+    """``report --format docx``: the Word report (``report_docx``, imported only for it)."""
+    from gkparse.office.report_docx import render_docx
+
+    return render_docx(report, unit=options.unit, to=options.to, sender=options.sender)

@@ -1,18 +1,16 @@
-"""Renderers for ``gkparse check`` and ``gkparse lint``: one module per format, each
-``render(report, fail_on) -> str``.
+"""Formatters for ``gkparse check`` and ``gkparse lint``: one module per format, each
+``render(report, options) -> str`` (a ``gkparse.formatter.Formatter``).
 
 A report is anything with the members of ``FindingsReport``: ``checker.CheckReport``
 (tasks against a status file) and ``lint.LintReport`` (a notice against GB/T 9704)
-both are. Modules are imported on use, so ``check --format json`` never imports rich.
+both are. ``gkparse.output_formats`` names the modules and imports only the one used, so
+``check --format json`` never imports rich.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
-
-FORMATS = ("table", "json", "sarif", "junit", "github", "markdown")
 
 
 class FindingsReport(Protocol):
@@ -55,13 +53,3 @@ def severity_counts(report: FindingsReport) -> str:
         counts[finding.severity] += 1
     return _(", ").join((counted(counts["error"], "error"), counted(counts["warning"], "warning"),
                          counted(counts["info"], "note")))
-
-
-def render(name: str, report: FindingsReport, *, fail_on: str = "error",
-           color: bool = False) -> str:
-    """Render ``report`` in the named format (the module ``gkparse.formats.check.<name>``)."""
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {name!r}")
-    module = importlib.import_module(f"gkparse.formats.check.{name}")
-    rendered: str = module.render(report, fail_on=fail_on, color=color)
-    return rendered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gkparse.formats.check import FindingsReport
+from gkparse.formatter import RenderOptions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -17,7 +18,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: FindingsReport, **_options: object) -> str:
+def render(report: FindingsReport, options: RenderOptions) -> str:
     lines = []
     for f in report.findings:
         props = ",".join((f"file={escape_property(f.file)}", f"line={f.line}",

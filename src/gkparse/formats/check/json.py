@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from gkparse.formats.check import FindingsReport
+from gkparse.formatter import RenderOptions
 
 
-def render(report: FindingsReport, **_options: object) -> str:
+def render(report: FindingsReport, options: RenderOptions) -> str:
     return json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n"

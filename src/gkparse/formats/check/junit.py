@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from gkparse.formats.check import FindingsReport
+from gkparse.formatter import RenderOptions
 from gkparse.tracking.rules import SEVERITY_RANK
 
 # Characters XML 1.0 cannot carry, even escaped.
@@ -17,8 +18,8 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def render(report: FindingsReport, *, fail_on: str = "error", **_options: object) -> str:
-    threshold = SEVERITY_RANK.get(fail_on, 99)  # "never": nothing fails
+def render(report: FindingsReport, options: RenderOptions) -> str:
+    threshold = SEVERITY_RANK.get(options.fail_on, 99)  # "never": nothing fails
     cases: list[tuple[str, str, list[Any]]] = report.junit_cases()
     failures = sum(1 for _, _, fs in cases if any(SEVERITY_RANK[f.severity] >= threshold
                                                    for f in fs))

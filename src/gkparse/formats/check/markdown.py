@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from gkparse.formats.check import FindingsReport, severity_counts
+from gkparse.formatter import RenderOptions
 from gkparse.i18n import _
+from gkparse.markdown_table import cell
 
 ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
 
-def cell(text: str) -> str:
-    """Text safe inside a markdown table cell."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
-            .replace("\n", "<br>"))
-
-
-def render(report: FindingsReport, **_options: object) -> str:
+def render(report: FindingsReport, options: RenderOptions) -> str:
     out = [f"## gkparse {report.command}: {cell(report.title)}", "", *report.markdown_summary(),
            ""]
     if not report.findings:

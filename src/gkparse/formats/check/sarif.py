@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 
 from gkparse import __version__
 from gkparse.formats.check import FindingsReport
+from gkparse.formatter import RenderOptions
 from gkparse.i18n import _
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -25,7 +26,7 @@ def artifact_uri(path: str) -> str:
     return pure.as_posix()
 
 
-def render(report: FindingsReport, **_options: object) -> str:
+def render(report: FindingsReport, options: RenderOptions) -> str:
     codes = list(report.rules)
     rules = [{
         "id": rule.code,

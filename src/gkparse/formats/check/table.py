@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gkparse.formats.check import FindingsReport
+from gkparse.formatter import RenderOptions
 from gkparse.i18n import N_, _
 from gkparse.tracking.vocabulary import JOINER
 
@@ -47,14 +48,18 @@ def fit_units(text: str, width: int, separator: str = JOINER) -> str:
                 break
             kept += char
     return kept + "…"
+
+
 HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
 
 
-def render(report: FindingsReport, *, color: bool = False, width: int = 110,
-           **_options: object) -> str:
+WIDTH = 110  # columns, fixed: the same table at a terminal, in a file and in a CI log
+
+
+def render(report: FindingsReport, options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False, markup=False)
+    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                      width=WIDTH, highlight=False, emoji=False, markup=False)
     console.print(Text(report.title, style="bold"))
     console.print(Text(report.subtitle(), style="dim"))
     for severity in ("error", "warning", "info"):

@@ -1,20 +1,6 @@
-"""Renderers for ``gkparse explain``: one module per format, each ``render(data, color) -> str``.
+"""Formatters for ``gkparse explain``: one module per format, each ``render(data, options)``
+(a ``gkparse.formatter.Formatter`` of ``notice.explain.explain_notice``'s data).
 
-Modules are imported on use, so ``explain --format json`` never imports rich.
+``gkparse.output_formats`` names the modules and imports only the one used, so
+``explain --format json`` never imports rich.
 """
-
-from __future__ import annotations
-
-import importlib
-from typing import Any
-
-FORMATS = ("tree", "json")
-
-
-def render(name: str, data: dict[str, Any], *, color: bool = False) -> str:
-    """Render ``explain_notice``'s data in the named format (``gkparse.formats.explain.<name>``)."""
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {name!r}")
-    module = importlib.import_module(f"gkparse.formats.explain.{name}")
-    rendered: str = module.render(data, color=color)
-    return rendered

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from gkparse.formatter import RenderOptions
 
-def render(data: dict[str, Any], **_: object) -> str:
+
+def render(data: dict[str, Any], options: RenderOptions) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from gkparse.formatter import RenderOptions
 from gkparse.tracking.vocabulary import JOINER
 
 
@@ -75,10 +76,13 @@ def _paragraph_tasks(root: Tree, data: dict[str, Any]) -> None:
                       f"{task['deadline'] or '(none)'}", style="dim"))
 
 
-def render(data: dict[str, Any], *, color: bool = False, width: int = 110, **_: object) -> str:
+WIDTH = 110  # columns, fixed, as check's table
+
+
+def render(data: dict[str, Any], options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False, markup=False)
+    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                      width=WIDTH, highlight=False, emoji=False, markup=False)
     root = Tree(Text(f"{data['source']}: {data['tasks']} tasks", style="bold"))
     _head(root, data)
     _tables(root, data)
