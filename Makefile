@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz bench lint sample messages clean
+.PHONY: demo test fuzz bench lint sample messages goldens clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench: $(VENV)/.installed
 # then run it again).
 messages: $(VENV)/.installed-test
 	$(BIN)/python scripts/update_messages.py
+
+# Write tests/golden/ (every output format on the sample) from what the code writes now; read
+# the diff and check the changed cells by hand (tests/golden/CHECKED.md). The tests never write them.
+goldens: $(VENV)/.installed-test
+	$(BIN)/python scripts/update_goldens.py
 
 sample: $(VENV)/.installed
 	$(BIN)/python samples/build_notice.py samples/notice.docx

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 from check_helpers import small_notice, status_file, tracked
 from gkparse.cli import app
 from gkparse.formatter import RenderOptions
-from gkparse.output_formats import names, render_text
 from gkparse.grammar.dates import DateError, read_date
+from gkparse.output_formats import names, render_text
 from gkparse.tracking.checker import check
 
 from conftest import ROOT

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from gkparse.cli import app
 from gkparse.formatter import RenderOptions
-from gkparse.output_formats import render_text
 from gkparse.notice.explain import explain_notice
+from gkparse.output_formats import render_text
 
 from docx_factory import FRONT, header_row, p, section_row, task_row, tbl, tc, tr
 
