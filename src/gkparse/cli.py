@@ -253,6 +253,11 @@ else:
 REPORT_DEFAULT = ReportFormat("html")
 
 
+def _colour(to_terminal: bool) -> bool:
+    """The terminal formats' colours: at a terminal, unless NO_COLOR is set."""
+    return to_terminal and "NO_COLOR" not in os.environ
+
+
 @app.command(epilog=_examples(
     "gkparse extract samples/notice.docx > notice.json",
     "gkparse extract notices/ --jobs 4 -o all.jsonl       (a folder: JSON Lines)",
@@ -391,10 +396,6 @@ def explain(
         text = render_text("explain", chosen, data, RenderOptions(color=_colour(to_terminal)))
         write_result(text, output, inputs=[notice])
         _wrote(output)
-
-
-def _colour(to_terminal: bool) -> bool:
-    return to_terminal and "NO_COLOR" not in os.environ
 
 
 class FailOn(StrEnum):
@@ -680,14 +681,13 @@ def report(
         from gkparse.tracking.checker import load_progress
 
         spec = formats("report")[fmt.value]
-        if spec.destination == "file" and not spec.binary and output is None and \
-                sys.stdout.isatty():
+        if spec.binary:
+            _refuse_binary_to_terminal(output)
+        elif spec.destination == "file" and output is None and sys.stdout.isatty():
             eprint("gkparse: " + _("the HTML report is a page for a browser, not the terminal: "
                                    "write it with -o report.html, or read it here with -f "
                                    "markdown"))
             raise typer.Exit(ExitCode.BAD_INPUT)
-        if spec.binary:
-            _refuse_binary_to_terminal(output)
         units = _roster(unit, roster, status_file)
         progress = load_progress(status_file, as_of=as_of, warn_days=warn_days, year=year,
                                  unit=unit, roster=units)
