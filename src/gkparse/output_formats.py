@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from gkparse.office import report
     from gkparse.tracking.checker import CheckReport
 
-# Where a format is meant to be read: anywhere, at a terminal (the default there; colours
-# when stdout is one), or in a file (refused at a terminal without -o).
-Destination = Literal["any", "terminal", "file"]
+    # Where a format is meant to be read: anywhere, at a terminal (the default there; colours
+    # when stdout is one), or in a file (refused at a terminal without -o).
+    Destination = Literal["any", "terminal", "file"]
 
 
 class OutputFormat(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms at every start
