@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.models import Notice
@@ -34,6 +34,9 @@ from gkparse.tracking.vocabulary import (
     remark,
 )
 
+if TYPE_CHECKING:  # XlsxWriter is imported only when a workbook is written
+    from gkparse.office.sheet_rows import EncodedRow, RowsWorksheet
+
 ENTRY_WORDS = list(CHINESE_STATUS.values())  # what the drop-down offers
 SUMMARY_STATES = [STATUS_LABELS[state] for state in SUMMARY_ORDER]
 # (header, width in characters): the columns of every task sheet, in order.
@@ -45,6 +48,7 @@ COLUMNS: list[tuple[str, int]] = [
 HEADERS = [name for name, _ in COLUMNS]
 MAIN_SHEET, SUMMARY_SHEET, BASELINE_SHEET = "总台账", "汇总", "gkparse"
 BASELINE_COLUMNS = ["状态", "完成日期", "佐证材料", "备注"]
+BASELINE_HEADERS = ["编号", *BASELINE_COLUMNS]
 FONT = "宋体"
 FILLS = LEDGER_FILLS
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -150,41 +154,65 @@ class _Styles:
 
 
 class _Rows:
-    """Each task's cell values and row height, worked out once: a task is written to 总台账,
-    to each of its lead units' sheets and to the hidden baseline sheet (issue 17)."""
+    """Each task's cells and row height, encoded once for the workbook: a task is written to
+    总台账, to each of its lead units' sheets and to the hidden baseline sheet (issue 17).
+    Encoding enters a row's strings in the shared-string table, so rows are first asked for
+    in the order the sheets are written."""
 
-    def __init__(self) -> None:
-        self._made: dict[int, tuple[list[object], float]] = {}
+    def __init__(self, styles: _Styles) -> None:
+        self._styles = styles
+        self._made: dict[int, tuple[list[object], EncodedRow, float]] = {}
+        self._baseline: dict[int, EncodedRow] = {}
+        self._header: EncodedRow | None = None
 
-    def __call__(self, state: TaskState) -> tuple[list[object], float]:
+    def header(self, sheet: RowsWorksheet) -> EncodedRow:
+        if self._header is None:
+            self._header = sheet.encode(HEADERS, [self._styles.header] * len(HEADERS))
+        return self._header
+
+    def _values(self, state: TaskState, sheet: RowsWorksheet) -> tuple[list[object], EncodedRow,
+                                                                       float]:
         made = self._made.get(id(state))
         if made is None:
             values = _row(state)
-            made = self._made[id(state)] = (values, row_height(values))
+            cell, date_cell = self._styles.cell[state.flag], self._styles.date[state.flag]
+            # As the cells were written one by one: a date or an empty date in the date
+            # format, any other value as a string (str() of it) in the cell format.
+            cells = [value if isinstance(value, date | str | None) else str(value)
+                     for value in values]
+            formats = [date_cell if value is None or isinstance(value, date) else cell
+                       for value in cells]
+            made = self._made[id(state)] = (values, sheet.encode(cells, formats),
+                                            row_height(values))
+        return made
+
+    def task(self, state: TaskState, sheet: RowsWorksheet) -> tuple[EncodedRow, float]:
+        _, cells, height = self._values(state, sheet)
+        return cells, height
+
+    def baseline(self, state: TaskState, sheet: RowsWorksheet) -> EncodedRow:
+        """编号 and the status columns as written, no format: a date as a date, an empty
+        value as no cell."""
+        made = self._baseline.get(id(state))
+        if made is None:
+            values, _, _ = self._values(state, sheet)
+            picked = [values[HEADERS.index(name)] for name in BASELINE_HEADERS]
+            cells = [value if isinstance(value, date) else
+                     (str(value) if value not in (None, "") else None) for value in picked]
+            made = self._baseline[id(state)] = sheet.encode(cells, [None] * len(cells))
         return made
 
 
-def _task_sheet(book: Any, name: str, states: Sequence[TaskState], styles: _Styles,
-                rows: _Rows) -> None:
-    sheet = book.add_worksheet(name)
-    for column, (header, width) in enumerate(COLUMNS):
-        sheet.write_string(0, column, header, styles.header)
+def _task_sheet(book: Any, name: str, states: Sequence[TaskState], rows: _Rows) -> None:
+    from gkparse.office.sheet_rows import RowsWorksheet
+
+    sheet = book.add_worksheet(name, worksheet_class=RowsWorksheet)
+    for column, (_, width) in enumerate(COLUMNS):
         sheet.set_column(column, column, width)
-    write_string, write_datetime, write_blank = (sheet.write_string, sheet.write_datetime,
-                                                 sheet.write_blank)
+    sheet.add_row(0, rows.header(sheet))
     for row_index, state in enumerate(states, start=1):
-        values, height = rows(state)
-        sheet.set_row(row_index, height)
-        cell, date_cell = styles.cell[state.flag], styles.date[state.flag]
-        for column, value in enumerate(values):
-            if isinstance(value, str):
-                write_string(row_index, column, value, cell)
-            elif isinstance(value, date):
-                write_datetime(row_index, column, value, date_cell)
-            elif value is None:
-                write_blank(row_index, column, None, date_cell)
-            else:
-                write_string(row_index, column, str(value), cell)
+        cells, height = rows.task(state, sheet)
+        sheet.add_row(row_index, cells, height)
     last = max(len(states), 1)
     status_column = HEADERS.index("状态")
     sheet.data_validation(1, status_column, max(last, 500), status_column, {
@@ -247,18 +275,12 @@ def summary_note(shared: int, by_unit: int, total: int) -> str:
 def _baseline_sheet(book: Any, states: Sequence[TaskState], rows: _Rows) -> None:
     """A hidden copy of the status columns as written, so that reading the workbook back can
     tell what people changed from what was already there (``ledger_import``)."""
-    sheet = book.add_worksheet(BASELINE_SHEET)
-    columns = ["编号", *BASELINE_COLUMNS]
-    sheet.write_row(0, 0, columns)
-    picks = [HEADERS.index(name) for name in columns]
+    from gkparse.office.sheet_rows import RowsWorksheet
+
+    sheet = book.add_worksheet(BASELINE_SHEET, worksheet_class=RowsWorksheet)
+    sheet.add_row(0, sheet.encode(BASELINE_HEADERS, [None] * len(BASELINE_HEADERS)))
     for row_index, state in enumerate(states, start=1):
-        values, _ = rows(state)
-        for column, pick in enumerate(picks):
-            value = values[pick]
-            if isinstance(value, date):
-                sheet.write_datetime(row_index, column, value)
-            elif value not in (None, ""):
-                sheet.write_string(row_index, column, str(value))
+        sheet.add_row(row_index, rows.baseline(state, sheet))
     sheet.hide()
 
 
@@ -267,6 +289,8 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
     """The workbook as bytes. ``states`` (from ``checker.task_states``) fill in the status
     columns, colour the rows and add the 汇总 sheet; without them every task is 未开始."""
     import xlsxwriter  # type: ignore[import-untyped]
+
+    from gkparse.office.sheet_rows import assert_rows_written
 
     with_status = states is not None
     if states is None:  # no status file: nothing to colour, every task 未开始
@@ -289,9 +313,9 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
                              "comments": f"gkparse, from {notice.source.path}",
                              "created": datetime.combine(created, time())})
         styles = _Styles(book)
-        rows = _Rows()
+        rows = _Rows(styles)
         taken: set[str] = {BASELINE_SHEET}
-        _task_sheet(book, sheet_name(MAIN_SHEET, taken), states, styles, rows)
+        _task_sheet(book, sheet_name(MAIN_SHEET, taken), states, rows)
         if with_status and as_of is not None:
             _summary_sheet(book, states, styles, as_of)
             taken.add(SUMMARY_SHEET.lower())
@@ -300,7 +324,8 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
             for unit in state.task.lead_units:
                 leads.setdefault(unit, []).append(state)
         for unit, unit_states in leads.items():
-            _task_sheet(book, sheet_name(unit, taken), unit_states, styles, rows)
+            _task_sheet(book, sheet_name(unit, taken), unit_states, rows)
         _baseline_sheet(book, states, rows)
         book.close()
+        assert_rows_written(book)
     return buffer.getvalue()
