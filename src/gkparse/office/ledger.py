@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -115,6 +116,9 @@ def _text_width(text: str) -> int:
     return len(text) + len(_NARROW.sub("", text))
 
 
+_PER_LINE = [max(width - 1, 1) for _, width in COLUMNS]  # characters' units on one line
+
+
 def row_height(values: Sequence[object]) -> float:
     """A row tall enough for its wrapped text. LibreOffice and WPS do not always grow a
     wrapped row on opening (Excel does), so the height is written, worked out here.
@@ -123,16 +127,18 @@ def row_height(values: Sequence[object]) -> float:
     (16.5, 43.5)
     """
     lines = 1
-    for (_, width), value in zip(COLUMNS, values, strict=False):
-        if isinstance(value, str) and value:
-            per_line = max(width - 1, 1)
-            if 2 * len(value) <= per_line and "\n" not in value:
-                # No character is wider than two units: one line, nothing to count. Most
-                # cells (ids, units, dates, short titles) end here (issue 17: counting every
-                # cell was 40% of a 20,000-task ledger).
-                continue
-            lines = max(lines, sum(-(-_text_width(part) // per_line) or 1
-                                   for part in value.split("\n")))
+    for per_line, value in zip(_PER_LINE, values, strict=False):
+        if not isinstance(value, str) or (2 * len(value) <= per_line and "\n" not in value):
+            # No character is wider than two units: one line, nothing to count. Most
+            # cells (ids, units, dates, short titles) end here (issue 17: counting every
+            # cell was 40% of a 20,000-task ledger).
+            continue
+        if "\n" in value:
+            count = sum(-(-_text_width(part) // per_line) or 1 for part in value.split("\n"))
+        else:
+            count = -(-_text_width(value) // per_line)
+        if count > lines:
+            lines = count
     return lines * LINE_HEIGHT + 3
 
 
@@ -246,9 +252,11 @@ def _summary_sheet(book: Any, states: Sequence[TaskState], styles: _Styles, as_o
             units.setdefault(unit, []).append(state)
     rows = [*units.items(), ("合计", list(states))]
     for offset, (unit, unit_states) in enumerate(rows, start=3):
-        counts = [sum(STATUS_LABELS[s.status] == label for s in unit_states)
-                  for label in SUMMARY_STATES]
-        flags = [sum(s.flag == flag for s in unit_states) for flag in FLAG_LABELS]
+        # One pass over the unit's tasks, not one per column (issue 17).
+        by_label = Counter(STATUS_LABELS[s.status] for s in unit_states)
+        by_flag = Counter(s.flag for s in unit_states)
+        counts = [by_label[label] for label in SUMMARY_STATES]
+        flags = [by_flag[flag] for flag in FLAG_LABELS]
         sheet.write_string(offset, 0, unit, styles.cell[None])
         for column, value in enumerate([*counts, *flags, len(unit_states)], start=1):
             sheet.write_number(offset, column, value, styles.number)

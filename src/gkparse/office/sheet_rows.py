@@ -97,7 +97,8 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         workbook's default date format) and ``write_blank`` (None: no cell unless it has a
         format) would store them. Strings enter the shared-string table here, in order."""
         table = self.str_table
-        index_of, convert = table._get_shared_string_index, self._convert_date_time
+        known, index_of, convert = (table.string_table.get, table._get_shared_string_index,
+                                    self._convert_date_time)
         cells: list[tuple[int, str, Format]] = []
         add = cells.append
         strings = 0
@@ -107,7 +108,11 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 if len(value) > _MAX_STRING // 2:
                     value = _fit_string(value)
                 strings += 1
-                add((column, f' t="s"><v>{index_of(value)}</v></c>', cell_format))
+                index = known(value)
+                if index is None:
+                    index = index_of(value)
+                    table.count -= 1  # counted below with the others
+                add((column, f' t="s"><v>{index}</v></c>', cell_format))
             elif isinstance(value, date):
                 add((column, f"><v>{convert(value):.16G}</v></c>",
                      self.default_date_format if cell_format is None else cell_format))
@@ -117,7 +122,6 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             else:
                 raise TypeError(f"a cell holds str, date or None, not {type(value).__name__}")
         # Counted when placed (add_row), once per sheet it is on, as write_string counts.
-        table.count -= strings
         return EncodedRow(cells, strings)
 
     def add_row(self, row: int, cells: EncodedRow, height: float | None = None) -> None:
@@ -135,9 +139,20 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 raise ValueError("a row's height is positive; hidden rows are not supported")
             pixels = int(height * 4.0 / 3.0 + 0.5)  # as set_row stores it
             self._check_dimensions(row, self.dim_colmin if self.dim_colmin is not None else 0)
-        if cells.first is not None:
-            self._check_dimensions(row, cells.first)
-            self._check_dimensions(row, cells.last)
+        first, last = cells.first, cells.last
+        if first is not None and last is not None:
+            if last >= self.xls_colmax:
+                raise ValueError(f"column {last + 1} is beyond the last column of a worksheet "
+                                 f"({self.xls_colmax})")
+            # What _check_dimensions does for the row's first and last cell, in line (issue 17).
+            if self.dim_rowmin is None or row < self.dim_rowmin:
+                self.dim_rowmin = row
+            if self.dim_rowmax is None or row > self.dim_rowmax:
+                self.dim_rowmax = row
+            if self.dim_colmin is None or first < self.dim_colmin:
+                self.dim_colmin = first
+            if self.dim_colmax is None or last > self.dim_colmax:
+                self.dim_colmax = last
         self.str_table.count += cells.strings
         if cells.first is not None or pixels is not None:  # XlsxWriter writes no empty row
             self._encoded_rows.append((row, cells, pixels))
