@@ -254,7 +254,7 @@ def _summary_sheet(book: Any, states: Sequence[TaskState], styles: _Styles, as_o
     for offset, (unit, unit_states) in enumerate(rows, start=3):
         # One pass over the unit's tasks, not one per column (issue 17).
         by_label = Counter(STATUS_LABELS[s.status] for s in unit_states)
-        by_flag = Counter(s.flag for s in unit_states)
+        by_flag: Counter[str | None] = Counter(s.flag for s in unit_states)
         counts = [by_label[label] for label in SUMMARY_STATES]
         flags = [by_flag[flag] for flag in FLAG_LABELS]
         sheet.write_string(offset, 0, unit, styles.cell[None])

@@ -85,6 +85,13 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
     formats and comments are refused on this sheet (``close()`` raises): its rows are
     all ``add_row``'s."""
 
+    # XlsxWriter's own (its __init__ sets them): the sheet's used range, kept by add_row as
+    # _check_dimensions keeps it.
+    dim_rowmin: int | None
+    dim_rowmax: int | None
+    dim_colmin: int | None
+    dim_colmax: int | None
+
     def __init__(self) -> None:
         super().__init__()
         self._encoded_rows: list[tuple[int, EncodedRow, int | None]] = []
