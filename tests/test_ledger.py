@@ -104,6 +104,40 @@ def test_workbook_from_a_status_file_fills_colours_and_sums(office: Path) -> Non
                               f"故各单位行相加为 {by_unit} 项，合计为 56 项。")
 
 
+def test_unit_sheets_and_the_baseline_repeat_the_main_rows_cell_by_cell(office: Path) -> None:
+    # A task's row is encoded once and put on 总台账, its lead units' sheets and the hidden
+    # baseline (office/sheet_rows.py): read back, each copy is the same cells, styles and
+    # height, and the baseline is the status columns with an empty value as no cell.
+    book = load_workbook(_ledger(office))
+    main = book["总台账"]
+    by_id = {row[0].value: row for row in main.iter_rows(min_row=2)}
+    height = {row[0].value: main.row_dimensions[row[0].row].height
+              for row in main.iter_rows(min_row=2)}
+    assert main.dimensions == f"A1:L{len(by_id) + 1}"
+    assert all(h is not None and (h - 3) % 13.5 == 0 for h in height.values())
+    units = [name for name in book.sheetnames if name not in ("总台账", "汇总", "gkparse")]
+    placed = 0
+    for name in units:
+        sheet = book[name]
+        assert [c.value for c in sheet[1]] == HEADERS
+        assert sheet.dimensions == f"A1:L{sheet.max_row}"
+        for row in sheet.iter_rows(min_row=2):
+            same = by_id[row[0].value]
+            assert [(c.value, c.data_type, c.style_id) for c in row] == [
+                (c.value, c.data_type, c.style_id) for c in same]
+            assert sheet.row_dimensions[row[0].row].height == height[row[0].value]
+            assert name in row[4].value.split("、")  # 牵头单位
+            placed += 1
+    assert placed == 102  # each task once per lead unit (汇总's note says the same)
+    baseline = list(book["gkparse"].iter_rows(values_only=True))
+    assert baseline[0] == ("编号", "状态", "完成日期", "佐证材料", "备注")
+    assert [row[0] for row in baseline[1:]] == list(by_id)
+    columns = [HEADERS.index(name) for name in baseline[0]]
+    for row in baseline[1:]:
+        assert row == tuple(by_id[row[0]][i].value or None for i in columns)
+    assert any(isinstance(row[2], datetime) for row in baseline[1:])
+
+
 def test_an_untouched_untracked_row_imports_as_no_news(office: Path) -> None:
     _ledger(office)
     before = (office / "status.yaml").read_bytes()
