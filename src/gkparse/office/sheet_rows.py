@@ -146,6 +146,7 @@ class RowsWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 raise ValueError("a row's height is positive; hidden rows are not supported")
             pixels = int(height * 4.0 / 3.0 + 0.5)  # as set_row stores it
             self._check_dimensions(row, self.dim_colmin if self.dim_colmin is not None else 0)
+            self.row_sizes[row] = [pixels, False]  # where images and charts would be placed
         first, last = cells.first, cells.last
         if first is not None and last is not None:
             if last >= self.xls_colmax:
