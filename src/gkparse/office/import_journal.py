@@ -58,35 +58,53 @@ def _key(ledger: object, task: object, said: object) -> str:
     return json.dumps([ledger, task, said], ensure_ascii=False, sort_keys=True)
 
 
+def _read_entries(status_file: Path) -> list[dict[str, Any]]:
+    path = journal_path(status_file)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return []
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    entries = []
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            entries.append(record)
+    return entries
+
+
 @dataclass
 class Journal:
     entries: list[dict[str, Any]] = field(default_factory=list)
     _index: set[str] | None = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
+    _unread: Path | None = field(default=None, repr=False, compare=False)  # see ``beside``
 
     @classmethod
     def read(cls, status_file: Path) -> Journal:
         """The journal beside ``status_file``; an empty one when there is none (or it is not
         ours: a damaged journal only forgets, it never stops an import)."""
-        path = journal_path(status_file)
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                return cls()
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            return cls()
-        entries = []
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict):
-                entries.append(record)
-        return cls(entries)
+        return cls(_read_entries(status_file))
+
+    @classmethod
+    def beside(cls, status_file: Path) -> Journal:
+        """The journal beside ``status_file``, read when it is first asked something (the
+        caller holds the status file's lock until then): an import that changes nothing
+        never reads it."""
+        return cls(_unread=status_file)
+
+    def _load(self) -> None:
+        if self._unread is not None:
+            self.entries[:0] = _read_entries(self._unread)
+            self._unread = None
 
     def brought(self, ledger: str, task: str, said: dict[str, Any]) -> bool:
         """Whether an earlier import of ``ledger`` had a row saying exactly ``said`` of ``task``."""
+        self._load()
         if self._index is None or self._indexed != len(self.entries):
             # One set, built once: a lookup per task over every entry was quadratic.
             self._index = {_key(e.get("ledger"), e.get("task"), e.get("said"))
@@ -97,6 +115,7 @@ class Journal:
     def add(self, status_file: Path, ledger: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
         """Note what an import's rows said (task, fields) and write the journal beside the
         file."""
+        self._load()
         self.entries += [{"ledger": ledger, "task": task,
                           "said": {name: _plain(value) for name, value in said.items()}}
                          for task, said in rows]

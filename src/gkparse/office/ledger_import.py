@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -112,6 +112,14 @@ class Ledger:
     # What the rows say per task, gathered once (``_row_said``).
     _said: dict[str, dict[str, Any]] | None = field(default=None, init=False, repr=False,
                                                     compare=False)
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def key(self) -> str | None:
+        """The journal's name for the ledger this workbook was made as (``ledger_key``), None
+        without a hidden sheet; worked out once, and only when a change asks for it."""
+        if self._key is None and self.baseline is not None:
+            self._key = ledger_key({t: r.values for t, r in self.baseline.items()})
+        return self._key
 
 
 def header_key(text: object) -> str:
@@ -163,6 +171,8 @@ def is_task_id(text: str) -> bool:
 def _text(value: object) -> str | None:
     if value is None:
         return None
+    if type(value) is str:  # most cells: no conversion to try
+        return value.strip() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime) and value.time() == datetime.min.time():
@@ -186,7 +196,8 @@ def task_id_text(value: object) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).replace("。", ".")
+    if not text.isascii():  # NFKC leaves ASCII as it is, and the rest is not ASCII
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).replace("。", ".")
     text = text.strip().rstrip(".")
     return text or None
 
@@ -214,31 +225,54 @@ _SAME_AS_ABOVE = frozenset({"同上", "〃", "\""})
 _HAS_NUMBER = re.compile(r"\d")
 
 
-def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
-              bad: list[BadCell], above: str | None = None) -> LedgerRow | None:
-    """One row's statement about a task; ``above`` is the task of the row before, which a row
-    whose 编号 is empty or says 同上 continues (one row per street under one task)."""
-    def cells(name: str) -> list[tuple[int, object]]:
-        return [(index, values[index]) for index in columns.get(name, ())
-                if index < len(values) and _said(values[index])]
+_LETTERS: dict[int, str] = {}  # column index -> its letters, worked out once
 
-    said = {name: cells(name) for name in FIELDS if cells(name)}
+
+def _letters(index: int) -> str:
+    """The letters of column ``index`` + 1 (``column_letter``, remembered)."""
+    letters = _LETTERS.get(index)
+    if letters is None:
+        letters = _LETTERS[index] = column_letter(index + 1)
+    return letters
+
+
+def _read_row(sheet: str, columns: Columns, get: Callable[[int], Any], number: int,
+              bad: list[BadCell], above: str | None = None, read: set[str] | None = None,
+              first: tuple[object, str | None, bool] | None = None) -> LedgerRow | None:
+    """One row's statement about a task; ``above`` is the task of the row before, which a row
+    whose 编号 is empty or says 同上 continues (one row per street under one task).
+
+    ``get(i)`` is the value in column i + 1 (None past the row's end); each cell this reads
+    is read once. ``read``: the fields ``columns`` has; ``first``: the first 编号 column's
+    value, its ``task_id_text`` and whether that is a task id (worked out by the caller)."""
+    said: dict[str, list[tuple[int, object]]] = {}
+    for name in FIELDS:
+        indexes = columns.get(name)
+        if indexes:
+            found = [(index, value) for index in indexes if _said(value := get(index))]
+            if found:
+                said[name] = found
     if not said:
         return None  # a row that says nothing asks nothing
-    given = next((value for _, value in cells("task")), None)
-    where = f"{column_letter(columns['task'][0] + 1)}{number}"
+    if first is not None and _said(first[0]):
+        given, task, named = first
+    else:
+        given = next((value for index in columns["task"] if _said(value := get(index))), None)
+        task = task_id_text(given)
+        named = task is not None and is_task_id(task)
     if isinstance(given, FormulaWithoutValue | CellError):
+        where = f"{_letters(columns['task'][0])}{number}"
         bad.append(BadCell(sheet, where, str(given), _(
             "the 编号 cell shows no task id ({shown}), but the row is filled in").format(
                 shown=str(given))))
         return None
-    task = task_id_text(given)
     if task is None or task in _SAME_AS_ABOVE:
         task = above
         if task is None:
             return None
-    elif not is_task_id(task):
+    elif not named:
         if _HAS_NUMBER.search(task):  # `1.1.4、1.1.5`, `任务1.1.4`: meant as ids, not one id
+            where = f"{_letters(columns['task'][0])}{number}"
             bad.append(BadCell(sheet, where, task, _(
                 "{text!r} is not one task id (write one task per row, like 1.1.4), but the row "
                 "is filled in").format(text=_text(given))))
@@ -247,7 +281,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
     problems = []
     for name, found in said.items():
         index, value = found[0]
-        row.cells[name] = f"{column_letter(index + 1)}{number}"
+        row.cells[name] = f"{_letters(index)}{number}"
         row.typed[name] = _text(value) or ""
         if isinstance(value, FormulaWithoutValue):
             problems.append((name, _("a formula with no saved value (open the workbook in "
@@ -255,7 +289,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
         elif isinstance(value, CellError):
             problems.append((name, _("the cell shows a formula's error ({code}), not a value"
                                      ).format(code=value.code)))
-        elif len({_text(v) for _, v in found}) > 1:
+        elif len(found) > 1 and len({_text(v) for _, v in found}) > 1:
             letters = JOINER.join(column_letter(i + 1) for i, _ in found)
             problems.append((name, _("the {column} columns {letters} say different things "
                                      "({values})").format(
@@ -265,7 +299,7 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
         for name, problem in problems:
             bad.append(BadCell(sheet, row.cells[name], task, problem))
         return None
-    word = _text(said["status"][0][1]) if "status" in said else None
+    word = row.typed["status"] or None if "status" in said else None
     if word is not None and word != UNTRACKED_LABEL:  # the summary's word for "no entry": no news
         status = _status_word(word)
         if status is None:
@@ -280,13 +314,13 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
                                                ).format(text=when)))
         elif when is not None:
             row.values["completed_on"] = when
-    evidence = _text(said["evidence"][0][1]) if "evidence" in said else None
+    evidence = row.typed["evidence"] or None if "evidence" in said else None
     if evidence is not None:
         row.values["evidence"] = [line.strip() for line in evidence.splitlines() if line.strip()]
-    note = _text(said["note"][0][1]) if "note" in said else None
+    note = row.typed["note"] or None if "note" in said else None
     if note is not None:
         row.values["note"] = note
-    row.read = {name for name in FIELDS if name in columns}
+    row.read = read if read is not None else {name for name in FIELDS if name in columns}
     for name, problem in problems:
         bad.append(BadCell(sheet, row.cells[name], task, problem))
     # A row with a bad cell says nothing: half a row (a date without its status) would be
@@ -295,6 +329,8 @@ def _read_row(sheet: str, columns: Columns, values: list[Any], number: int,
 
 
 def _said(value: object) -> bool:
+    if type(value) is str:
+        return bool(value.strip())
     return isinstance(value, FormulaWithoutValue | CellError) or _text(value) is not None
 
 
@@ -339,31 +375,42 @@ def _sheet_rows(sheet: Any, bad: list[BadCell]) -> list[LedgerRow] | None:
     merged down or not): a row right under the header that names fields refines it. A
     sheet may hold several tables, each under its own header: a later row that reads as
     a header (its 编号 cell says 编号, not a task id) starts using its columns.
+
+    Only the cells asked for are read (``SheetRow``): every cell of a row that may be a
+    header, and the 编号 and field columns of the others.
     """
     columns: Columns | None = None
+    read: set[str] = set()
     header_row = 0
     above: str | None = None  # the task of the last row that named one
     rows = []
-    for number, values in sheet:
+    for number, values in sheet.rows():
         if columns is None:
             if number > HEADER_SEARCH_ROWS:
                 return None
-            columns = find_columns(values)
+            columns = find_columns(values.values())
+            read = {name for name in FIELDS if columns is not None and name in columns}
             header_row = number
             continue
-        task = task_id_text(next((values[i] for i in columns["task"] if i < len(values)), None))
-        if task is None or not is_task_id(task):
-            if number == header_row + 1 and _header_fields(values):
-                columns = {**columns, **_header_fields(values)}
+        given = values.get(columns["task"][0])
+        task = task_id_text(given)
+        named = task is not None and is_task_id(task)
+        if not named:
+            everything = values.values()
+            if number == header_row + 1 and _header_fields(everything):
+                columns = {**columns, **_header_fields(everything)}
+                read = {name for name in FIELDS if name in columns}
                 continue
-            again = find_columns(values)
+            again = find_columns(everything)
             if again is not None:
                 columns, header_row, above = again, number, None
+                read = {name for name in FIELDS if name in columns}
                 continue
-        row = _read_row(sheet.title, columns, values, number, bad, above)
+        row = _read_row(sheet.title, columns, values.get, number, bad, above, read,
+                        (given, task, named))
         if row is not None:
             rows.append(row)
-        if task is not None and is_task_id(task):
+        if named:
             above = task
     return rows if columns is not None else None
 
@@ -464,8 +511,6 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
     A task neither in the status file nor in the notice (``known_tasks``) is
     refused.
     """
-    key = ledger_key({t: r.values for t, r in ledger.baseline.items()}) \
-        if ledger.baseline is not None else None
     proposals: dict[str, dict[str, tuple[Any, LedgerRow]]] = {}
     bad: list[BadCell] = []
     left_out: set[str] = set()
@@ -511,10 +556,12 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
                 left_out.add(row.task)
                 continue
             proposals[row.task][name] = (value, row)
-    if journal is not None and key is not None:
+    if journal is not None and ledger.baseline is not None:
         for task, fields in proposals.items():
-            said = _row_said(ledger, task)
-            if fields and task not in left_out and journal.brought(key, task, said):
+            if not fields or task in left_out:
+                continue
+            key = ledger.key()  # not None: there is a baseline
+            if key is not None and journal.brought(key, task, _row_said(ledger, task)):
                 first_row = next(iter(fields.values()))[1]
                 name = next(iter(fields))
                 bad.append(BadCell(first_row.sheet, first_row.cells.get(name, f"A{first_row.row}"), task, _(
@@ -622,7 +669,8 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         if status.notice and any(row.task not in status.tasks for row in filled.rows):
             known = {task.id: task for task in load_notice(status_path.parent / status.notice,
                                                            limits=limits).tasks}
-        journal = Journal.read(edited.target) if filled.baseline is not None else None
+        # Read when the plan first asks it something: an import that changes nothing does not.
+        journal = Journal.beside(edited.target) if filled.baseline is not None else None
         changes, conflicts = plan_import(status, filled, set(known) if known else None, bad,
                                          journal)
         bad += conflicts
@@ -639,8 +687,8 @@ def import_ledger(workbook: str | Path, status_path: str | Path, *, write: bool 
         if write and (skip_bad or not bad):
             edited.replace(updated.encode("utf-8"))
             plan.written = True
-            if journal is not None and filled.baseline is not None:
-                key = ledger_key({t: r.values for t, r in filled.baseline.items()})
+            key = filled.key()
+            if journal is not None and key is not None:
                 with suppress(OutputError):  # a journal that cannot be written only forgets
                     journal.add(edited.target, key, [(c.task, _row_said(filled, c.task))
                                                      for c in changes])

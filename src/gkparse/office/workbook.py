@@ -20,11 +20,11 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from lxml import etree
 
@@ -36,7 +36,6 @@ from gkparse.ooxml.package import OLE2_MAGIC, SAFE_XML, ZIP_MAGIC, is_encrypted_
 _CHUNK = 1024 * 1024
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _DIGITS = "0123456789"
-_ROW_NUMBER = re.compile(r"[0-9]{1,7}")
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?\"")
 # Built-in number formats that show dates or times (ECMA-376 18.8.30, with the CJK ones).
@@ -229,6 +228,114 @@ def _merged_ranges(xml: bytes) -> list[Range]:
     return ranges
 
 
+_MAIN = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",  # Transitional
+         "http://purl.oclc.org/ooxml/spreadsheetml/main")  # Strict
+
+
+def _tags(local: str) -> frozenset[str]:
+    """The usual spellings of a SpreadsheetML tag, to compare before ``_is``."""
+    return frozenset([*(f"{{{space}}}{local}" for space in _MAIN), local])
+
+
+_CELL_TAGS, _VALUE_TAGS = _tags("c"), _tags("v")
+
+
+def _is(tag: object, local: str) -> bool:
+    """Whether a tag has this local name, in any namespace or none (lxml's ``{*}local``)."""
+    return isinstance(tag, str) and (tag == local or tag.endswith("}" + local))
+
+
+def _child(cell: etree._Element, local: str, usual: frozenset[str] = frozenset()
+           ) -> etree._Element | None:
+    """A cell's first child named ``local``: ``cell.find("{*}v")`` without lxml's ElementPath,
+    which is written in Python and took 1.7 µs a cell."""
+    for child in cell:
+        tag = child.tag
+        if tag in usual or _is(tag, local):
+            return child
+    return None
+
+
+class SheetRow(Sequence[Any]):
+    """One row's cells, each turned into a value only when it is asked for.
+
+    A ledger row has twelve columns and the import reads four or five of them
+    (issue 17: 733,449 cells converted at 20,000 tasks, most never looked at).
+    ``row[i]`` (column i + 1) is what the row's list of values holds there: the
+    cell's value, a merged range's value in every cell it covers, None for an
+    empty or absent cell; ``len(row)`` is the last column with a cell or a merge.
+    A cell that cannot be read (``WorkbookError``) is found when it is read.
+
+    The row's XML element is kept, not split into cells: a cell is looked for
+    where a row written in order has it (the i-th cell, when its reference names
+    column i + 1), and only a row that is not so (empty cells left out, cells
+    without a reference) is mapped cell by cell, once.
+    """
+
+    __slots__ = ("_cells", "_filled", "_row", "_sheet")
+
+    def __init__(self, sheet: SheetRows, row: etree._Element | None) -> None:
+        self._sheet = sheet
+        self._row = row
+        self._cells: list[etree._Element | None] | None = None if row is not None else []
+        self._filled: dict[int, Any] | None = None  # column index -> a merged range's value
+
+    def get(self, index: int) -> Any:
+        """The value in column ``index`` + 1; None past the row's end."""
+        if self._filled is not None and index in self._filled:
+            return self._filled[index]
+        cells = self._cells
+        if cells is None:
+            row = self._row
+            if row is not None and index < len(row):
+                guess = row[index]
+                ref = guess.get("r")
+                if ref is not None and self._sheet._columns.get(ref.rstrip(_DIGITS)) == \
+                        index + 1 and (guess.tag in _CELL_TAGS or _is(guess.tag, "c")):
+                    return self._sheet._value(guess)
+            cells = self._cells = self._sheet._map(row)
+        cell = cells[index] if 0 <= index < len(cells) else None
+        return None if cell is None else self._sheet._value(cell)
+
+    def __len__(self) -> int:
+        cells = self._cells
+        if cells is None:
+            cells = self._cells = self._sheet._map(self._row)
+        if self._filled:
+            return max(len(cells), max(self._filled) + 1)
+        return len(cells)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return self.values()[index]
+        width = len(self)
+        if index < 0:
+            index += width
+        if not 0 <= index < width:
+            raise IndexError("row index out of range")
+        return self.get(index)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values())
+
+    def values(self) -> list[Any]:
+        """Every column's value, in order."""
+        return [self.get(index) for index in range(len(self))]
+
+    def fill(self, first_col: int, last_col: int, value: Any) -> None:
+        """A merged range's value in columns ``first_col`` to ``last_col`` (1-based)."""
+        if self._filled is None:
+            self._filled = {}
+        for index in range(first_col - 1, last_col):
+            self._filled[index] = value
+
+
 @dataclass
 class SheetRows:
     """One sheet: its title, and its rows as (row number, values) with merges filled in."""
@@ -242,11 +349,18 @@ class SheetRows:
     _path: Path
     _percents: set[int] = field(default_factory=set)
     _merges: list[Range] = field(default_factory=list)
+    _columns: dict[str, int] = field(default_factory=dict)  # "AB" -> 28, once per sheet
 
     def __post_init__(self) -> None:
         self._merges = _merged_ranges(self._xml)
 
     def __iter__(self) -> Iterator[tuple[int, list[Any]]]:
+        for number, row in self.rows():
+            yield number, row.values()
+
+    def rows(self) -> Iterator[tuple[int, SheetRow]]:
+        """Every row as (row number, ``SheetRow``), rows the file leaves out included, each
+        cell's value worked out only when it is asked for."""
         starts: dict[int, list[tuple[int, int, int]]] = {}
         for first_row, first_col, last_row, last_col in self._merges:
             starts.setdefault(first_row, []).append((first_col, last_row, last_col))
@@ -256,60 +370,68 @@ class SheetRows:
             # Rows the file leaves out are empty, but a merge may still cover them.
             while number + 1 < found:
                 number += 1
-                yield number, self._merge_into([], number, starts, active)
+                yield number, self._merge_into(SheetRow(self, None), number, starts, active)
             number = found
-            yield number, self._merge_into(row, number, starts, active)
+            yield number, self._merge_into(row, number, starts, active) \
+                if active or number in starts else row
 
-    def _merge_into(self, row: list[Any], number: int, starts: dict[int, Any],
-                    active: list[Any]) -> list[Any]:
+    def _merge_into(self, row: SheetRow, number: int, starts: dict[int, Any],
+                    active: list[Any]) -> SheetRow:
         active[:] = [span for span in active if span[0] >= number]
         for _, first_col, last_col, value in active:
-            _fill(row, first_col, last_col, value)
+            row.fill(first_col, last_col, value)
         for first_col, last_row, last_col in starts.get(number, ()):
-            value = row[first_col - 1] if first_col - 1 < len(row) else None
-            _fill(row, first_col, last_col, value)
+            value = row.get(first_col - 1)
+            row.fill(first_col, last_col, value)
             if last_row > number:
                 active.append((last_row, first_col, last_col, value))
         return row
 
-    def _rows(self) -> Iterator[tuple[int, list[Any]]]:
+    def _rows(self) -> Iterator[tuple[int, SheetRow]]:
         number = 0
-        columns: dict[str, int] = {}  # "AB" -> 28, worked out once per sheet
         try:
             for _, element in etree.iterparse(io.BytesIO(self._xml), events=("end",),
                                               tag="{*}row", **SAFE_XML):
                 given = element.get("r")
-                number = int(given) if given and _ROW_NUMBER.fullmatch(given) else number + 1
-                row: list[Any] = []
-                position = 0  # a cell without r="…" is the one after the cell before it
-                for cell in element.iterchildren("{*}c"):
-                    ref = cell.get("r")
-                    column = columns.get(ref.rstrip(_DIGITS)) if ref else None
-                    if column is None:
-                        match = _CELL_REF.fullmatch(ref) if ref else None
-                        column = _column_index(match.group(1)) if match else position + 1
-                        if match:
-                            columns[match.group(1)] = column
-                    position = column
-                    if column > len(row):
-                        row.extend([None] * (column - len(row)))
-                    row[column - 1] = self._value(cell)
-                element.clear()
+                number = (int(given) if given and len(given) <= 7 and given.isascii()
+                          and given.isdigit() else number + 1)  # [0-9]{1,7}
+                # The rows read before are dropped (a row still held stays readable: lxml
+                # keeps an element alive while Python has it).
                 while element.getprevious() is not None:
                     del element.getparent()[0]
-                yield number, row
+                yield number, SheetRow(self, element)
         except etree.XMLSyntaxError as exc:
             raise WorkbookError(self._path, f"sheet {self.title!r}: malformed XML at line "
                                             f"{exc.lineno}: {exc.msg}") from None
 
+    def _map(self, row: etree._Element | None) -> list[etree._Element | None]:
+        """A row's cells by column (index 0 is column A)."""
+        cells: list[etree._Element | None] = []
+        if row is None:
+            return cells
+        columns = self._columns
+        position = 0  # a cell without r="…" is the one after the cell before it
+        for cell in row.iterchildren("{*}c"):
+            ref = cell.get("r")
+            column = columns.get(ref.rstrip(_DIGITS)) if ref else None
+            if column is None:
+                match = _CELL_REF.fullmatch(ref) if ref else None
+                column = _column_index(match.group(1)) if match else position + 1
+                if match:
+                    columns[match.group(1)] = column
+            position = column
+            if column > len(cells):
+                cells.extend([None] * (column - len(cells)))
+            cells[column - 1] = cell  # a cell named twice: the last one
+        return cells
+
     def _value(self, cell: etree._Element) -> Any:
         kind = cell.get("t") or "n"
         if kind == "inlineStr":
-            return _unescape("".join(t.text or "" for t in cell.iter("{*}t")
-                                     if _local(t.getparent().tag) in ("is", "r")))  # type: ignore[union-attr]
-        found = cell.find("{*}v")
+            return _unescape(_inline_text(cell))
+        found = _child(cell, "v", _VALUE_TAGS)
         if found is None:
-            formula = cell.find("{*}f")
+            formula = _child(cell, "f")
             # A formula a script wrote and no spreadsheet program ever calculated.
             return FormulaWithoutValue(formula.text or "") if formula is not None else None
         value = found.text
@@ -339,11 +461,17 @@ class SheetRows:
                                 ) from None
 
 
-def _fill(row: list[Any], first_col: int, last_col: int, value: Any) -> None:
-    if len(row) < last_col:
-        row.extend([None] * (last_col - len(row)))
-    for index in range(first_col - 1, last_col):
-        row[index] = value
+def _inline_text(cell: etree._Element) -> str:
+    """An inline string's text: its ``t`` elements under ``is`` or a run (``r``), not the
+    phonetic guide (``rPh``). Most are ``<is><t>text</t></is>``, read without a search."""
+    if len(cell) == 1:
+        holder = cell[0]
+        if len(holder) == 1 and _is(holder.tag, "is"):
+            text = holder[0]
+            if len(text) == 0 and _is(text.tag, "t"):
+                return text.text or ""
+    return "".join(t.text or "" for t in cell.iter("{*}t")
+                   if _local(t.getparent().tag) in ("is", "r"))  # type: ignore[union-attr]
 
 
 def read_sheets(path: str | Path, *, max_bytes: int = 100 * MB,
