@@ -290,9 +290,10 @@ class SheetRow(Sequence[Any]):
             if row is not None and index < len(row):
                 guess = row[index]
                 ref = guess.get("r")
-                if ref is not None and self._sheet._columns.get(ref.rstrip(_DIGITS)) == \
-                        index + 1 and (guess.tag in _CELL_TAGS or _is(guess.tag, "c")):
-                    return self._sheet._value(guess)
+                sheet = self._sheet
+                if ref is not None and sheet._columns.get(ref.rstrip(_DIGITS)) == index + 1 \
+                        and (guess.tag in _CELL_TAGS or _is(guess.tag, "c")):
+                    return sheet._value(guess)
             cells = self._cells = self._sheet._map(row)
         cell = cells[index] if 0 <= index < len(cells) else None
         return None if cell is None else self._sheet._value(cell)
@@ -429,7 +430,12 @@ class SheetRows:
         kind = cell.get("t") or "n"
         if kind == "inlineStr":
             return _unescape(_inline_text(cell))
-        found = _child(cell, "v", _VALUE_TAGS)
+        found = None
+        for child in cell:  # the first <v> (``_child``, inline: this runs for every cell read)
+            tag = child.tag
+            if tag in _VALUE_TAGS or _is(tag, "v"):
+                found = child
+                break
         if found is None:
             formula = _child(cell, "f")
             # A formula a script wrote and no spreadsheet program ever calculated.

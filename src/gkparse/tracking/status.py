@@ -123,13 +123,21 @@ def _status_word(value: Any, node: yaml.Node, path: str, task: str) -> Status:
     return STATUS_WORDS[word]
 
 
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """``loader.construct_object(node, deep=True)``; a plain text scalar (most of a status
+    file) is its own value, which SafeConstructor's ``construct_yaml_str`` returns too."""
+    if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
 def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -> StatusEntry:
     entry = StatusEntry(task=task, line=_line(key))
     if node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
         raise StatusFileError(path, f"the YAML tag {node.tag} is not allowed in a status file",
                               line=_line(node), task=task)
     if isinstance(node, yaml.ScalarNode):
-        entry.status = _status_word(loader.construct_object(node), node, path, task)
+        entry.status = _status_word(_construct(loader, node), node, path, task)
         return entry
     if not isinstance(node, yaml.MappingNode):
         raise StatusFileError(path, "an entry must be a status word or a mapping",
@@ -147,7 +155,7 @@ def _entry(task: str, key: yaml.Node, node: yaml.Node, loader: Any, path: str) -
                                         f"{seen[name]})", line=_line(field_node), task=task)
         seen[name] = _line(field_node)
         try:
-            value = loader.construct_object(value_node, deep=True)
+            value = _construct(loader, value_node)
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
             if name != "completed_on":
                 raise StatusFileError(path, f"{name}: {exc}", line=_line(value_node),
