@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -113,3 +114,126 @@ def test_a_damaged_workbook_is_one_error(tmp_path: Path, damage: str) -> None:
     with pytest.raises(WorkbookError) as caught:
         list(list(sheet) for sheet in read_sheets(bad))
     assert "\n" not in str(caught.value)
+
+
+# --- rows read lazily (issue 17): only the cells asked for are turned into values -------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _sheet_xml(rows: str, merges: str = "") -> bytes:
+    merged = f'<mergeCells count="1">{merges}</mergeCells>' if merges else ""
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}" '
+            f'xmlns:x="{_MAIN}"><sheetData>{rows}</sheetData>{merged}</worksheet>').encode()
+
+
+def _one_sheet(tmp_path: Path, xml: bytes) -> Path:
+    book = Workbook()
+    book.active.append(["x"])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    out = tmp_path / "hand.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, xml if info.filename == "xl/worksheets/sheet1.xml" else data)
+    return out
+
+
+def _n(ref: str, value: object) -> str:
+    return f'<c r="{ref}" t="str"><v>{value}</v></c>' if ref else f'<c t="str"><v>{value}</v></c>'
+
+
+# Each row as the XML says it, and as a person sees it (the list of its values).
+_HAND_ROWS = [
+    (f'<row r="1">{_n("A1", "编号")}{_n("B1", "状态")}{_n("C1", "备注")}</row>',
+     ["编号", "状态", "备注"]),
+    # in order, every cell with its reference: read by position
+    (f'<row r="2">{_n("A2", "1.1.1")}{_n("B2", "推进中")}{_n("C2", "n")}</row>',
+     ["1.1.1", "推进中", "n"]),
+    # empty cells left out (as Excel saves them): C3 is the second cell
+    (f'<row r="3">{_n("A3", "1.1.2")}{_n("C3", "only C")}</row>', ["1.1.2", None, "only C"]),
+    # no references at all: each cell is the one after the one before
+    (f'<row r="4">{_n("", "1.1.3")}{_n("", "已完成")}</row>', ["1.1.3", "已完成"]),
+    # out of order
+    (f'<row r="5">{_n("C5", "c")}{_n("A5", "1.1.4")}{_n("B5", "b")}</row>',
+     ["1.1.4", "b", "c"]),
+    # a cell named twice (a damaged file): the one at its own place, else the last
+    (f'<row r="6">{_n("A6", "1.1.5")}{_n("B6", "placed")}{_n("C6", "c")}{_n("B6", "x")}</row>',
+     ["1.1.5", "placed", "c"]),
+    (f'<row r="7">{_n("B7", "x")}{_n("A7", "1.1.9")}{_n("B7", "last")}</row>',
+     ["1.1.9", "last"]),
+    # a prefixed tag and an element that is no cell before the cells
+    (f'<row r="8"><extLst/><x:c r="A8" t="str"><x:v>1.1.6</x:v></x:c>{_n("B8", "受阻")}</row>',
+     ["1.1.6", "受阻"]),
+    # a merge B9:B10 (row 10 is not in the file) and a cell whose reference is not one
+    (f'<row r="9">{_n("A9", "1.1.7")}{_n("B9", "merged")}{_n("1C9", "odd")}</row>',
+     ["1.1.7", "merged", "odd"]),
+    ("", [None, "merged"]),
+    # a row far to the right
+    (f'<row r="11">{_n("A11", "1.1.8")}{_n("AB11", "far")}</row>',
+     ["1.1.8", *[None] * 26, "far"]),
+]
+
+
+def test_lazy_rows_find_each_cell_wherever_the_xml_puts_it(tmp_path: Path) -> None:
+    import random
+
+    path = _one_sheet(tmp_path, _sheet_xml("".join(xml for xml, _ in _HAND_ROWS),
+                                           '<mergeCell ref="B9:B10"/>'))
+    expected = {number: values for number, (_, values) in enumerate(_HAND_ROWS, start=1)}
+    assert dict(next(iter(read_sheets(path)))) == expected  # the lists, as before
+    for seed in range(20):  # and each cell asked for alone, in any order, first or not
+        chance = random.Random(seed)
+        for number, row in next(iter(read_sheets(path))).rows():
+            want = expected[number]
+            columns = list(range(len(want) + 2))
+            chance.shuffle(columns)
+            for index in columns[: chance.randint(1, len(columns))]:
+                assert row.get(index) == (want[index] if index < len(want) else None), \
+                    (seed, number, index)
+            assert len(row) == len(want) and list(row) == want and row[-1] == want[-1]
+            with pytest.raises(IndexError):
+                row[len(want)]
+
+
+def test_a_row_held_after_the_next_is_read_keeps_its_cells(tmp_path: Path) -> None:
+    path = _one_sheet(tmp_path, _sheet_xml("".join(xml for xml, _ in _HAND_ROWS),
+                                           '<mergeCell ref="B9:B10"/>'))
+    held = list(next(iter(read_sheets(path))).rows())  # every row kept, none read yet
+    assert [row.values() for _, row in held] == [values for _, values in _HAND_ROWS]
+
+
+def test_a_damaged_cell_is_an_error_where_the_import_reads_it_and_not_elsewhere(
+        tmp_path: Path) -> None:
+    """A shared-string index past the table is a WorkbookError (one line) when the import
+    reads that cell (状态); in a column the import has no use for (具体要求) it is never read,
+    as before the reader read every column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "总台账"
+    sheet.append(["编号", "具体要求", "状态"])
+    sheet.append(["1.1.1", "要求", "推进中"])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    status = tmp_path / "status.yaml"
+    for column, fails in (("B", False), ("C", True)):
+        def damage(xml: bytes, column: str = column) -> bytes:
+            cell = f'<c r="{column}2" t="s"><v>999</v></c>'.encode()  # no such shared string
+            return re.sub(f'<c r="{column}2".*?</c>'.encode(), cell, xml, count=1)
+        bad = tmp_path / f"bad-{column}.xlsx"
+        with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
+            for info in src.infolist():
+                data = src.read(info)
+                out.writestr(info, damage(data) if info.filename == "xl/worksheets/sheet1.xml"
+                             else data)
+        status.write_text("tasks:\n  \"1.1.1\": 未开始\n", encoding="utf-8")
+        result = runner.invoke(app, ["status", "import", str(bad), "--into", str(status)])
+        if fails:
+            assert result.exit_code == 2
+            assert "cell C2: '999' is not a valid s value" in result.output
+            assert status.read_text(encoding="utf-8") == "tasks:\n  \"1.1.1\": 未开始\n"
+        else:
+            assert result.exit_code == 0, result.output
+            assert "in_progress" in status.read_text(encoding="utf-8") or \
+                "推进中" in status.read_text(encoding="utf-8")

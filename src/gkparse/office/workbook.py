@@ -406,24 +406,39 @@ class SheetRows:
                                             f"{exc.lineno}: {exc.msg}") from None
 
     def _map(self, row: etree._Element | None) -> list[etree._Element | None]:
-        """A row's cells by column (index 0 is column A)."""
+        """A row's cells by column (index 0 is column A).
+
+        A cell is in the column its reference names (``r="C5"``), or without one in the
+        column after the cell before it. A damaged row may name a column twice: then the
+        cell at that column's own place (the i-th child naming column i + 1, which is
+        where ``SheetRow.get`` looks first), else the last.
+        """
         cells: list[etree._Element | None] = []
         if row is None:
             return cells
         columns = self._columns
-        position = 0  # a cell without r="…" is the one after the cell before it
-        for cell in row.iterchildren("{*}c"):
+        placed: set[int] = set()  # columns whose cell is at its own place
+        position = 0  # the column of the cell before
+        for at, cell in enumerate(row):
+            if not (cell.tag in _CELL_TAGS or _is(cell.tag, "c")):
+                continue
             ref = cell.get("r")
             column = columns.get(ref.rstrip(_DIGITS)) if ref else None
+            named = column is not None  # by its reference, not by the cell before
             if column is None:
                 match = _CELL_REF.fullmatch(ref) if ref else None
                 column = _column_index(match.group(1)) if match else position + 1
                 if match:
                     columns[match.group(1)] = column
+                    named = True
             position = column
             if column > len(cells):
                 cells.extend([None] * (column - len(cells)))
-            cells[column - 1] = cell  # a cell named twice: the last one
+            if named and column == at + 1:
+                placed.add(column)
+            elif column in placed:
+                continue
+            cells[column - 1] = cell
         return cells
 
     def _value(self, cell: etree._Element) -> Any:
