@@ -116,6 +116,7 @@ class Ledger:
     _said: dict[str, dict[str, Any]] | None = field(default=None, init=False, repr=False,
                                                     compare=False)
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
+    _notes: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def key(self) -> str | None:
         """The journal's name for the ledger this workbook was made as (``ledger_key``), None
@@ -514,6 +515,18 @@ def _row_said(ledger: Ledger, task: str) -> dict[str, Any]:
     return dict(ledger._said.get(task, {}))
 
 
+def _first_note(ledger: Ledger, task: str) -> str | None:
+    """The 备注 of the first row that gives one for ``task``, looked up in one pass over the
+    rows (a walk over every row per task was quadratic in a ledger of many 免于 rows)."""
+    if ledger._notes is None:
+        ledger._notes = {}
+        for row in ledger.rows:
+            note = row.values.get("note")
+            if note and row.task not in ledger._notes:
+                ledger._notes[row.task] = note
+    return ledger._notes.get(task)
+
+
 def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None = None,
                 unreadable: Sequence[BadCell] = (), journal: Journal | None = None
                 ) -> tuple[list[Change], list[BadCell]]:
@@ -546,6 +559,8 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
             bad.append(BadCell(row.sheet, first, row.task, why))
             continue
         written = ledger.baseline.get(row.task) if ledger.baseline is not None else None
+        if written is not None and row.values == written.values:
+            continue  # every cell as the ledger was written (what the loop below finds, at once)
         current = status.tasks.get(row.task)
         for name in FIELDS:
             value = row.values.get(name)
@@ -612,8 +627,7 @@ def plan_import(status: StatusFile, ledger: Ledger, known_tasks: set[str] | None
             updates[target] = text
         status_now = updates.get("status", after.status)
         if status_now == "waived" and not updates.get("reason", after.reason):
-            shown = next((row.values["note"] for row in ledger.rows
-                          if row.task == task and row.values.get("note")), None)
+            shown = _first_note(ledger, task)
             if shown is not None:  # 免于 with its 备注 already there: that is the reason
                 updates["reason"] = shown
         if ("status" in updates and before is not None and before.status == "done"
