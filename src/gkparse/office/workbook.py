@@ -10,7 +10,8 @@ and Strict namespaces alike. (openpyxl, which wrote nothing here, spent most
 of a 20,000-row import building style and rich-text objects nobody reads.)
 Rows come back with each merged range's value in every cell it covers,
 since that is what a person reading the sheet sees (``I3:I5`` merged means
-all three rows).
+all three rows); a cell becomes a value only when it is asked for
+(``SheetRows.rows``: an import reads five columns of twelve).
 """
 
 from __future__ import annotations
