@@ -111,3 +111,16 @@ def test_an_unchanged_ledger_still_refuses_what_is_wrong_in_it(tmp_path: Path,
     ]
     assert plan.changes == [] and not plan.written and status.read_bytes() == before
     assert reads == []  # no row asked for a change the journal could hold back
+
+
+def test_a_task_set_to_waived_takes_the_remark_the_ledger_already_shows(tmp_path: Path) -> None:
+    """1.1.2 has a note, which the ledger shows in 备注 on every sheet that lists it. A unit
+    sets only its 状态 to 免于: the 备注 cell is as written, so it asks for nothing itself,
+    and the reason a 免于 task needs is what 备注 shows (looked up once over all rows)."""
+    folder = copy_sample(tmp_path)
+    status = folder / "status.yaml"
+    plan = import_ledger(_ledger(folder, {"1.1.2": {"状态": "免于"}}), status, write=True)
+    assert not plan.bad and [c.describe() for c in plan.changes] == [
+        "1.1.2: 状态 推进中 -> 免于, 备注 - -> '已在不动产登记系统试点嵌入'"]
+    entry = plan.changes[0].after
+    assert (entry.status, entry.reason) == ("waived", "已在不动产登记系统试点嵌入")
