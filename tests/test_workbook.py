@@ -6,8 +6,11 @@ import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
@@ -237,3 +240,58 @@ def test_a_damaged_cell_is_an_error_where_the_import_reads_it_and_not_elsewhere(
             assert result.exit_code == 0, result.output
             assert "in_progress" in status.read_text(encoding="utf-8") or \
                 "推进中" in status.read_text(encoding="utf-8")
+
+
+_LETTER = "ABCDEFGH"
+
+
+@st.composite
+def _hand_row(draw: st.DrawFn) -> list[tuple[str, str | None, str]]:
+    """A row's children as (kind, reference, text): cells with a reference, none, or one
+    that is not a reference, in any order, some named twice, and an element that is no cell."""
+    children = []
+    for index in range(draw(st.integers(0, 7))):
+        kind = draw(st.sampled_from(["c", "c", "c", "c", "extLst"]))
+        ref = draw(st.one_of(st.none(), st.sampled_from(_LETTER).map(lambda L: f"{L}2"),
+                             st.just("1C2")))
+        children.append((kind, ref, f"v{index}"))
+    return children
+
+
+def _expected(children: list[tuple[str, str | None, str]]) -> list[object]:
+    """The documented rule, written plainly: a cell is in the column its reference names, or
+    after the cell before; a column named twice holds the cell at its own place, else the last."""
+    where: dict[int, list[tuple[int, str]]] = {}
+    column = 0
+    for at, (kind, ref, text) in enumerate(children):
+        if kind != "c":
+            continue
+        named = ref is not None and ref[0] in _LETTER
+        column = _LETTER.index(ref[0]) + 1 if named and ref else column + 1
+        where.setdefault(column, []).append((at, text) if named else (-1, text))
+    width = max(where, default=0)
+    values: list[object] = []
+    for col in range(1, width + 1):
+        found = where.get(col, [])
+        placed = [text for at, text in found if at == col - 1]
+        values.append(placed[0] if placed else found[-1][1] if found else None)
+    return values
+
+
+@given(children=_hand_row(), order=st.randoms(use_true_random=False))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_row_reads_the_same_whichever_cells_are_asked_for_first(
+        tmp_path: Path, children: list[tuple[str, str | None, str]], order: Any) -> None:
+    xml = "".join(
+        (f'<c{f" r={chr(34)}{ref}{chr(34)}" if ref else ""} t="str"><v>{text}</v></c>'
+         if kind == "c" else "<extLst/>") for kind, ref, text in children)
+    header = "".join(_n(f"{letter}1", letter) for letter in _LETTER)
+    path = _one_sheet(tmp_path, _sheet_xml(f'<row r="1">{header}</row><row r="2">{xml}</row>'))
+    want = _expected(children)
+    rows = dict(next(iter(read_sheets(path))).rows())
+    assert rows[1].values() == list(_LETTER)  # read whole, as a header is: the letters known
+    columns = list(range(len(want) + 1))
+    order.shuffle(columns)
+    assert [rows[2].get(i) for i in columns] == \
+        [want[i] if i < len(want) else None for i in columns]
+    assert dict(next(iter(read_sheets(path))))[2] == want
