@@ -9,7 +9,7 @@ defined names and sheet protection; the hidden baseline sheet (``gkparse``, what
 import`` reads back) value by value with each value's Python type. Then the zip: the same
 part names and each part's bytes. Prints what it compared and every difference (at most 20
 per pair); exits 1 when any pair differs. Used for issue 17's ledger writer (run before and
-after a change to office/ledger.py or office/sheet_rows.py).
+after a change to office/ledger.py or office/rows_worksheet.py).
 """
 
 from __future__ import annotations

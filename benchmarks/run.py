@@ -226,7 +226,7 @@ def _changed_ledger(size: int) -> Path:
     """A ledger of ``size`` tasks in which every row's 状态 and 备注 were changed (cached)."""
     out = DATA / f"ledger-changed-{size}.xlsx"
     office = ROOT / "src" / "gkparse" / "office"
-    written = max((office / name).stat().st_mtime for name in ("ledger.py", "sheet_rows.py"))
+    written = max((office / name).stat().st_mtime for name in ("ledger.py", "rows_worksheet.py"))
     if out.exists() and out.stat().st_mtime > written:
         return out
     # In a process of its own: openpyxl holding 50,000 rows would leave this one at most of a

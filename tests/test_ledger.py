@@ -106,7 +106,7 @@ def test_workbook_from_a_status_file_fills_colours_and_sums(office: Path) -> Non
 
 def test_unit_sheets_and_the_baseline_repeat_the_main_rows_cell_by_cell(office: Path) -> None:
     # A task's row is encoded once and put on 总台账, its lead units' sheets and the hidden
-    # baseline (office/sheet_rows.py): read back, each copy is the same cells, styles and
+    # baseline (office/rows_worksheet.py): read back, each copy is the same cells, styles and
     # height, and the baseline is the status columns with an empty value as no cell.
     book = load_workbook(_ledger(office))
     main = book["总台账"]

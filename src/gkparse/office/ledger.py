@@ -36,7 +36,7 @@ from gkparse.tracking.vocabulary import (
 )
 
 if TYPE_CHECKING:  # XlsxWriter is imported only when a workbook is written
-    from gkparse.office.sheet_rows import EncodedRow, RowsWorksheet
+    from gkparse.office.rows_worksheet import EncodedRow, RowsWorksheet
 
 ENTRY_WORDS = list(CHINESE_STATUS.values())  # what the drop-down offers
 SUMMARY_STATES = [STATUS_LABELS[state] for state in SUMMARY_ORDER]
@@ -210,7 +210,7 @@ class _Rows:
 
 
 def _task_sheet(book: Any, name: str, states: Sequence[TaskState], rows: _Rows) -> None:
-    from gkparse.office.sheet_rows import RowsWorksheet
+    from gkparse.office.rows_worksheet import RowsWorksheet
 
     sheet = book.add_worksheet(name, worksheet_class=RowsWorksheet)
     for column, (_, width) in enumerate(COLUMNS):
@@ -283,7 +283,7 @@ def summary_note(shared: int, by_unit: int, total: int) -> str:
 def _baseline_sheet(book: Any, states: Sequence[TaskState], rows: _Rows) -> None:
     """A hidden copy of the status columns as written, so that reading the workbook back can
     tell what people changed from what was already there (``ledger_import``)."""
-    from gkparse.office.sheet_rows import RowsWorksheet
+    from gkparse.office.rows_worksheet import RowsWorksheet
 
     sheet = book.add_worksheet(BASELINE_SHEET, worksheet_class=RowsWorksheet)
     sheet.add_row(0, sheet.encode(BASELINE_HEADERS, [None] * len(BASELINE_HEADERS)))
@@ -298,7 +298,7 @@ def render_ledger(notice: Notice, states: Sequence[TaskState] | None = None, *,
     columns, colour the rows and add the 汇总 sheet; without them every task is 未开始."""
     import xlsxwriter  # type: ignore[import-untyped]
 
-    from gkparse.office.sheet_rows import assert_rows_written
+    from gkparse.office.rows_worksheet import assert_rows_written
 
     with_status = states is not None
     if states is None:  # no status file: nothing to colour, every task 未开始

@@ -17,7 +17,7 @@ import xlsxwriter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkparse.office.sheet_rows import RowsWorksheet, assert_rows_written
+from gkparse.office.rows_worksheet import RowsWorksheet, assert_rows_written
 
 # A row: (row number, height or None, [(column, value, format name or None), ...]).
 Row = tuple[int, float | None, list[tuple[int, object, str | None]]]
