@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gkparse.errors import DocumentError
@@ -24,7 +24,7 @@ from gkparse.notice.metadata import Line, read_notice_info
 from gkparse.notice.paragraph_tasks import read_paragraph_tasks
 from gkparse.notice.task_ids import number_runs
 from gkparse.notice.tasks import TaskReader, cell_lines
-from gkparse.ooxml.body_xml import w
+from gkparse.ooxml.body_xml import append_paragraph, w
 from gkparse.ooxml.package import open_package
 from gkparse.ooxml.table import GridRow, StreamedTables, resolve_merges
 from gkparse.readers import read_blocks
@@ -60,10 +60,8 @@ def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[
             if not block.in_text_box:
                 paragraph += 1
                 number = paragraph
-            if joins and lines:  # the paragraph before lost its mark: Word shows them as one
-                lines[-1].text += block.text
-            else:
-                lines.append(Line(block.text, before_tasks=not in_tasks, paragraph=number))
+            append_paragraph(lines, Line(block.text, before_tasks=not in_tasks, paragraph=number),
+                             joins, _run_on)
             joins = block.runs_on
             continue
         joins = False
@@ -91,6 +89,11 @@ def _read_body(blocks: Iterable[Block]) -> tuple[list[Line], list[_Table], list[
             in_tasks = True
             table.lines_before = len(lines)
     return lines, tables, warnings
+
+
+def _run_on(last: Line, line: Line) -> Line:
+    """A line run on into the one before it keeps that one's place."""
+    return replace(last, text=last.text + line.text)
 
 
 def _right_after(previous: _Table, width: int, lines: list[Line]) -> bool:
