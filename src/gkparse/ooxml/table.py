@@ -245,19 +245,25 @@ def resolve_merges(rows: list[GridRow], above: dict[int, PlacedCell] | None = No
     """
     above = dict(above or {})
     for row in rows:
-        for column, cell in row.cells.items():
-            if cell.continues_merge:
-                origin = above.get(column)
-                # Only a merged cell can be continued: a continuation under a plain cell
-                # (or under the header) starts nothing and stays empty.
-                if origin is not None and (origin.starts_merge or origin.continues_merge):
-                    cell.paragraphs = list(origin.paragraphs)
-            above[column] = cell
-        # A column this row does not start a cell in breaks any merge running down it.
-        for column in list(above):
-            if column not in row.cells:
-                del above[column]
+        resolve_row_merges(row, above)
     return above
+
+
+def resolve_row_merges(row: GridRow, above: dict[int, PlacedCell]) -> None:
+    """``resolve_merges`` of one row, updating ``above`` in place (a streamed table's rows)."""
+    cells = row.cells
+    for column, cell in cells.items():
+        if cell.continues_merge:
+            origin = above.get(column)
+            # Only a merged cell can be continued: a continuation under a plain cell
+            # (or under the header) starts nothing and stays empty.
+            if origin is not None and (origin.starts_merge or origin.continues_merge):
+                cell.paragraphs = list(origin.paragraphs)
+        above[column] = cell
+    if len(above) != len(cells):
+        # A column this row does not start a cell in breaks any merge running down it.
+        for column in [column for column in above if column not in cells]:
+            del above[column]
 
 
 _TOP_LEVEL_WRAPPERS = BLOCK_WRAPPERS | {ALTERNATE_CONTENT, MC_CHOICE}
@@ -337,7 +343,7 @@ class StreamedTables:
         table.index += 1
         row = read_tr(tr, table.index, self._walk, plain=self._plain)
         if row is not None:
-            table.above = resolve_merges([row], table.above)
+            resolve_row_merges(row, table.above)
             table.rows.append(row)
         self._walk.clear()
         self._plain = True
