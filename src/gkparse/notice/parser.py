@@ -164,7 +164,11 @@ def parse_notice(path: str | Path, *, year: int | None = None,
     converts a batch in one run). Raises ``gkparse.errors.DocumentError`` for a file that
     cannot be read; anything read but not cleanly is reported in ``Notice.warnings``.
     """
-    return parse_notice_with_layout(path, year=year, limits=limits, converted=converted)[0]
+    # The layout, which holds every table row, is let go inside the collector's pause: once
+    # the collector runs again, it would walk all of it one more time only to find nothing
+    # to collect (0.06 s of 0.9 at 20,000 rows, issue 17).
+    with without_cyclic_gc():
+        return parse_notice_with_layout(path, year=year, limits=limits, converted=converted)[0]
 
 
 def parse_notice_with_layout(path: str | Path, *, year: int | None = None,

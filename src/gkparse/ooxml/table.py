@@ -142,8 +142,9 @@ def _read_plain_tr(tr: etree._Element, index: int) -> GridRow | None:
                 if parent is None or parent is tc or parent is tr:
                     return None
                 parent = parent.getparent()
-            if element.text:
-                texts.append(element.text)
+            text = element.text  # lxml decodes it at each access
+            if text:
+                texts.append(text)
         elif tag == P:
             if cell is None or element.getparent() is not tc:
                 return None
