@@ -51,8 +51,8 @@ def json_document(notice: Notice) -> str:
              '  "notice": ' + json.dumps(to_data(notice.notice), ensure_ascii=False,
                                          indent=2).replace("\n", "\n  ")]
     shared: dict[int, str] = {}
-    tasks = ",\n".join(f"    {task_json(task, shared)}" for task in notice.tasks)
-    lines.append(f'  "tasks": [\n{tasks}\n  ]' if tasks else '  "tasks": []')
+    tasks = ",\n    ".join([task_json(task, shared) for task in notice.tasks])
+    lines.append(f'  "tasks": [\n    {tasks}\n  ]' if notice.tasks else '  "tasks": []')
     lines.append(f'  "warnings": {_ENCODE(notice.warnings)}')
     return "{\n" + ",\n".join(lines) + "\n}"
 
