@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gkparse.formatter import RenderOptions
-from gkparse.models import Notice, json_default, to_data
+from gkparse.models import Notice, json_default, task_json, to_data
 from gkparse.tracking.vocabulary import JOINER
 
 CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
@@ -50,8 +50,9 @@ def json_document(notice: Notice) -> str:
              # The notice's own fields are few: laid out one per line for people to read.
              '  "notice": ' + json.dumps(to_data(notice.notice), ensure_ascii=False,
                                          indent=2).replace("\n", "\n  ")]
-    tasks = ",\n".join(f"    {_ENCODE(task)}" for task in notice.tasks)
-    lines.append(f'  "tasks": [\n{tasks}\n  ]' if tasks else '  "tasks": []')
+    shared: dict[int, str] = {}
+    tasks = ",\n    ".join([task_json(task, shared) for task in notice.tasks])
+    lines.append(f'  "tasks": [\n    {tasks}\n  ]' if notice.tasks else '  "tasks": []')
     lines.append(f'  "warnings": {_ENCODE(notice.warnings)}')
     return "{\n" + ",\n".join(lines) + "\n}"
 
@@ -64,7 +65,12 @@ def join_json(pieces: Sequence[bytes]) -> bytes:
 
 
 def json_line(notice: Notice) -> str:
-    return _ENCODE(notice) + "\n"
+    """``_ENCODE(notice)``, with the tasks written by ``task_json`` (a quarter of the time)."""
+    shared: dict[int, str] = {}
+    tasks = "[" + ", ".join([task_json(task, shared) for task in notice.tasks]) + "]"
+    fields = ", ".join(f"{_ENCODE(name)}: {tasks if name == 'tasks' else _ENCODE(value)}"
+                       for name, value in json_default(notice).items())
+    return "{" + fields + "}\n"
 
 
 def yaml_document(notice: Notice) -> str:

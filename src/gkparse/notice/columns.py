@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from gkparse.grammar.text import squeeze_whitespace
@@ -31,6 +32,7 @@ _EXACT = 1000
 _PEOPLE = 2000  # a header naming people (领导) is never a unit column
 
 
+@lru_cache(maxsize=4096)  # every row's first cell is looked at; merged cells repeat their text
 def _normalise(text: str) -> str:
     return squeeze_whitespace(text).strip("：:*＊")
 

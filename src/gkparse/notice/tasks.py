@@ -36,6 +36,11 @@ def cell_lines(cell: PlacedCell | None) -> list[str]:
 
 
 def cell_text(cell: PlacedCell | None) -> str:
+    """``cell_lines`` joined by line breaks."""
+    if cell is not None:
+        paragraphs = cell.paragraphs
+        if len(paragraphs) == 1 and "\n" not in paragraphs[0]:  # most cells: one plain line
+            return trim(paragraphs[0])
     return "\n".join(cell_lines(cell))
 
 

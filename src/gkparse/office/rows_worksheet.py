@@ -3,7 +3,7 @@
 XlsxWriter keeps every cell as a record (``write_string``) and writes it back out as XML
 in ``close()``: about 6 µs a cell, most of a 20,000-task ledger's time (issue 17: 733,449
 cells). A ``RowsWorksheet`` takes whole rows instead and writes its ``<sheetData>`` itself,
-the same bytes XlsxWriter writes for the same cells (``tests/test_sheet_rows.py`` compares
+the same bytes XlsxWriter writes for the same cells (``tests/test_rows_worksheet.py`` compares
 the two on random rows), while XlsxWriter still writes everything else: the workbook, the
 styles, the shared strings, column widths, panes, filters, validation and print setup.
 

@@ -10,7 +10,9 @@ text: ``iter_textbox_paragraphs`` yields them for the metadata reader.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from lxml import etree
 
@@ -134,12 +136,22 @@ def mark_deleted(paragraph: etree._Element, walk: set[etree._Element] | None = N
     return paragraph.find(_MARK_DELETED) is not None
 
 
-def append_paragraph(lines: list[str], text: str, joins_previous: bool) -> None:
-    """Add a paragraph's text, run on into the last one when that one's mark was deleted."""
+_Line = TypeVar("_Line")
+
+
+def append_paragraph(lines: list[_Line], paragraph: _Line, joins_previous: bool,
+                     run_on: Callable[[_Line, _Line], _Line]) -> None:
+    """Add a paragraph to ``lines``, or run it on into the last one.
+
+    ``joins_previous``: the paragraph before lost its mark (``mark_deleted``), so Word shows
+    the two as one; ``run_on(last, paragraph)`` then takes the last one's place. The one
+    rule for cell paragraphs (``read_tc``, texts) and the notice's own lines (the notice
+    parser, lines that know where they stand).
+    """
     if joins_previous and lines:
-        lines[-1] += text
+        lines[-1] = run_on(lines[-1], paragraph)
     else:
-        lines.append(text)
+        lines.append(paragraph)
 
 
 def walk_p(paragraph: etree._Element) -> str:
@@ -174,7 +186,7 @@ def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None,
     joins = False
     for block in iter_blocks(cell) if blocks is None else blocks:
         if block.tag == P:
-            append_paragraph(lines, read_p(block, walk), joins)
+            append_paragraph(lines, read_p(block, walk), joins, operator.add)
             joins = mark_deleted(block, walk)
         else:
             joins = False

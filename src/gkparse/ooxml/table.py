@@ -21,8 +21,10 @@ from gkparse.ooxml.body_xml import (
     MC_CHOICE,
     NEEDS_WALK,
     TBL,
+    TC,
     TR,
     P,
+    T,
     iter_cells,
     read_tc,
     w,
@@ -110,12 +112,98 @@ def _read_cell(tc: etree._Element, walk: set[etree._Element] | None
     return span, v_merge, h_merge, read_tc(tc, walk, paragraphs)
 
 
-def read_tr(tr: etree._Element, index: int,
-            walk: set[etree._Element] | None = None) -> GridRow | None:
+# What one pass over a plain row looks at (``_read_plain_tr``).
+_PLAIN_ROW_TAGS = (TC, P, T, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE, _GRID_AFTER, TBL)
+
+
+def _read_plain_tr(tr: etree._Element, index: int) -> GridRow | None:
+    """``read_tr`` of a plain row in one pass over its elements, or None where the row is not
+    plain: anything but cells made of paragraphs, in place, whose text is the join of their
+    w:t texts, with no legacy horizontal merge and no nested table.
+
+    The caller knows the row holds nothing of ``body_xml.NEEDS_WALK``; what this pass checks
+    is that every element it uses stands where the element-by-element reading would find
+    it (a cell in the row, a paragraph in the cell, a property in the cell's w:tcPr, a w:t
+    in the paragraph), so that both read the same. lxml walks the row and filters the tags
+    in C: this costs half of the element-by-element reading, which visits every property
+    and run of every cell in Python.
+    """
+    row = GridRow(index=index)
+    cells = row.cells
+    column = grid_after = 0
+    cell: PlacedCell | None = None
+    tc = paragraph = None
+    texts: list[str] = []
+    for element in tr.iter(_PLAIN_ROW_TAGS):
+        tag = element.tag
+        if tag == T:
+            parent = element.getparent()  # its run, in the paragraph or in a wrapper there
+            while parent is not paragraph:
+                if parent is None or parent is tc or parent is tr:
+                    return None
+                parent = parent.getparent()
+            text = element.text  # lxml decodes it at each access
+            if text:
+                texts.append(text)
+        elif tag == P:
+            if cell is None or element.getparent() is not tc:
+                return None
+            if paragraph is not None:
+                cell.paragraphs.append("".join(texts))
+                texts = []
+            paragraph = element
+        elif tag == TC:
+            if element.getparent() is not tr:
+                return None
+            if cell is not None:
+                if paragraph is not None:
+                    cell.paragraphs.append("".join(texts))
+                    texts = []
+                column += cell.span
+            tc, paragraph = element, None
+            cell = cells[column] = PlacedCell(column=column, span=1, paragraphs=[])
+        elif tag in (_V_MERGE, _GRID_SPAN):
+            properties = element.getparent()
+            if (cell is None or properties is None or properties.tag != _TC_PR
+                    or properties.getparent() is not tc):
+                return None
+            if tag == _GRID_SPAN:
+                cell.span = max(_int(element, 1), 1)
+            else:
+                v_merge = element.get(_VAL, "continue")
+                cell.continues_merge = v_merge != "restart"
+                cell.starts_merge = v_merge == "restart"
+        elif tag in (_GRID_BEFORE, _GRID_AFTER):
+            properties = element.getparent()
+            if (cell is not None or properties is None or properties.tag != _TR_PR
+                    or properties.getparent() is not tr):
+                return None
+            if tag == _GRID_BEFORE:
+                column = _int(element, 0)
+            else:
+                grid_after = _int(element, 0)
+        else:  # a legacy horizontal merge, a nested table
+            return None
+    if cell is not None:
+        if paragraph is not None:
+            cell.paragraphs.append("".join(texts))
+        column += cell.span
+    row.width = column + grid_after
+    return row
+
+
+def read_tr(tr: etree._Element, index: int, walk: set[etree._Element] | None = None,
+            *, plain: bool = False) -> GridRow | None:
     """Place a row's cells on the grid; a row deleted as a tracked change reads as None.
 
-    ``walk``: see ``body_xml.read_p``.
+    ``walk``: see ``body_xml.read_p``. ``plain``: the caller saw nothing of
+    ``body_xml.NEEDS_WALK`` in the row (``StreamedTables`` watches for it), so the row may be
+    read in one pass (``_read_plain_tr``) where it is made only of plain cells.
     """
+    if plain:
+        row = _read_plain_tr(tr, index)
+        if row is not None:
+            return row
     # Properties are read by one loop over their children: a find() per property costs
     # more than the whole loop, and tables run to tens of thousands of cells.
     grid_before = grid_after = 0
@@ -158,19 +246,25 @@ def resolve_merges(rows: list[GridRow], above: dict[int, PlacedCell] | None = No
     """
     above = dict(above or {})
     for row in rows:
-        for column, cell in row.cells.items():
-            if cell.continues_merge:
-                origin = above.get(column)
-                # Only a merged cell can be continued: a continuation under a plain cell
-                # (or under the header) starts nothing and stays empty.
-                if origin is not None and (origin.starts_merge or origin.continues_merge):
-                    cell.paragraphs = list(origin.paragraphs)
-            above[column] = cell
-        # A column this row does not start a cell in breaks any merge running down it.
-        for column in list(above):
-            if column not in row.cells:
-                del above[column]
+        resolve_row_merges(row, above)
     return above
+
+
+def resolve_row_merges(row: GridRow, above: dict[int, PlacedCell]) -> None:
+    """``resolve_merges`` of one row, updating ``above`` in place (a streamed table's rows)."""
+    cells = row.cells
+    for column, cell in cells.items():
+        if cell.continues_merge:
+            origin = above.get(column)
+            # Only a merged cell can be continued: a continuation under a plain cell
+            # (or under the header) starts nothing and stays empty.
+            if origin is not None and (origin.starts_merge or origin.continues_merge):
+                cell.paragraphs = list(origin.paragraphs)
+        above[column] = cell
+    if len(above) != len(cells):
+        # A column this row does not start a cell in breaks any merge running down it.
+        for column in [column for column in above if column not in cells]:
+            del above[column]
 
 
 _TOP_LEVEL_WRAPPERS = BLOCK_WRAPPERS | {ALTERNATE_CONTENT, MC_CHOICE}
@@ -221,6 +315,7 @@ class StreamedTables:
         self._open: dict[etree._Element, _OpenTable | None] = {}  # None: not top-level
         self._done: dict[etree._Element, list[GridRow]] = {}
         self._walk: set[etree._Element] = set()
+        self._plain = True  # nothing of NEEDS_WALK since the last row read
 
     def __call__(self, element: etree._Element) -> None:
         tag = element.tag
@@ -235,6 +330,7 @@ class StreamedTables:
                 self._done[element] = []
         else:  # an element only the walk reads: mark its paragraphs
             self._walk.update(element.iterancestors(P))
+            self._plain = False
 
     def _row_end(self, tr: etree._Element) -> None:
         tbl = _table_of(tr)
@@ -246,11 +342,12 @@ class StreamedTables:
         if table is None:
             return
         table.index += 1
-        row = read_tr(tr, table.index, self._walk)
+        row = read_tr(tr, table.index, self._walk, plain=self._plain)
         if row is not None:
-            table.above = resolve_merges([row], table.above)
+            resolve_row_merges(row, table.above)
             table.rows.append(row)
         self._walk.clear()
+        self._plain = True
         # Read: let the XML go (the usual iterparse idiom, which keeps the current element).
         tr.clear(keep_tail=True)
         while tr.getprevious() is not None:
