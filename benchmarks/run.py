@@ -241,8 +241,9 @@ def _changed_ledger(size: int) -> Path:
     return out
 
 
-def stage_data() -> dict[str, Path]:
-    """The notices, status files and ledgers of the stage goals, made where missing."""
+def stage_data(ledgers: bool = True) -> dict[str, Path]:
+    """The notices, status files and ledgers of the stage goals, made where missing (the
+    ledgers only where ``ledgers``: making them takes most of a minute)."""
     sizes = sorted(set(STAGE_SIZES) | set(EXTRACT_SIZES))
     missing = [n for n in sizes if not (DATA / f"status-{n}.yaml").exists()
                or not (DATA / f"notice-{n}.json").exists()]
@@ -257,7 +258,7 @@ def stage_data() -> dict[str, Path]:
                 subprocess.run([PY, str(BUILD_NOTICE), "-o", str(lean), "--tasks", str(n)],
                                check=True, stdout=subprocess.DEVNULL)
             files[f"lean {n}"] = lean
-    for n in STAGE_SIZES:
+    for n in STAGE_SIZES if ledgers else []:
         files[f"changed ledger {n}"] = _changed_ledger(n)
         same = DATA / f"ledger-same-{n}.xlsx"
         subprocess.run([GKPARSE, "ledger", str(DATA / f"status-{n}.yaml"), "-o", str(same),
@@ -284,7 +285,7 @@ def stage_commands(files: dict[str, Path]) -> dict[tuple[str, int], tuple[list[s
             [GKPARSE, "check", str(status), "--notice", str(DATA / f"notice-{n}.json"),
              "-f", "json", "--fail-on", "never", "-o", os.devnull], notice)
         work = DATA / f"bench-status-{n}.yaml"  # beside the notice its notice: line names
-        for kind in ("changed", "unchanged"):
+        for kind in ("changed", "unchanged") if f"changed ledger {n}" in files else ():
             out[(f"status import, every row {kind}" if kind == "changed"
                  else "status import, nothing changed", n)] = (
                 [GKPARSE, "status", "import", str(files[f"{kind} ledger {n}"]), "--into",
@@ -297,7 +298,7 @@ def measure_stages(rounds: int, only: list[str] | None = None) -> tuple[dict[tup
                                          dict[tuple[str, int], tuple[int, int]]]:
     """Per (stage, size): CPU ratio to its notice's floor run beside it, one per round; CPU
     seconds, one per round; and the highest peak RSS of the stage and of its floor (KB)."""
-    files = stage_data()
+    files = stage_data(ledgers=not only or any("import" in part for part in only))
     commands = stage_commands(files)
     if only:
         commands = {key: value for key, value in commands.items()
