@@ -298,7 +298,8 @@ def measure_stages(rounds: int, only: list[str] | None = None) -> tuple[dict[tup
                                          dict[tuple[str, int], tuple[int, int]]]:
     """Per (stage, size): CPU ratio to its notice's floor run beside it, one per round; CPU
     seconds, one per round; and the highest peak RSS of the stage and of its floor (KB)."""
-    files = stage_data(ledgers=not only or any("import" in part for part in only))
+    imports = ("status import, every row changed", "status import, nothing changed")
+    files = stage_data(ledgers=not only or any(part in name for part in only for name in imports))
     commands = stage_commands(files)
     if only:
         commands = {key: value for key, value in commands.items()
