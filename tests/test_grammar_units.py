@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gkparse.grammar.text import parse_chinese_number, split_section_ordinal, split_subsection_ordinal
+from gkparse.grammar.ordinals import parse_chinese_number, split_section_ordinal, split_subsection_ordinal
 from gkparse.grammar.units import split_units
 from gkparse.models import fingerprint
 

@@ -24,7 +24,8 @@ from gkparse import parse_notice
 from gkparse.errors import DocumentError, StatusFileError
 from gkparse.grammar.dates import DateError, read_date
 from gkparse.grammar.deadline import parse_deadline
-from gkparse.grammar.text import parse_chinese_number, trim
+from gkparse.grammar.ordinals import parse_chinese_number
+from gkparse.grammar.text import trim
 from gkparse.grammar.units import EMPTY_MARKERS, SEPARATORS, split_units
 from gkparse.schema import validate_notice
 from gkparse.tracking.status import parse_status

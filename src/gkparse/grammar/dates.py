@@ -19,7 +19,7 @@ import re
 import unicodedata
 from datetime import date
 
-from gkparse.grammar.text import CHINESE_NUMERAL, parse_chinese_number
+from gkparse.grammar.ordinals import CHINESE_NUMERAL, parse_chinese_number
 
 HOW = "write it like 2025-10-15 (or 2025/10/15, 2025.10.15, 2025年10月15日)"
 

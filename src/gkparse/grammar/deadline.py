@@ -21,7 +21,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from gkparse.grammar.text import CHINESE_NUMERAL, normalise_width, parse_chinese_number, trim
+from gkparse.grammar.ordinals import CHINESE_NUMERAL, parse_chinese_number
+from gkparse.grammar.text import normalise_width, trim
 from gkparse.grammar.units import is_empty_marker
 from gkparse.record_config import PYDANTIC_CONFIG
 

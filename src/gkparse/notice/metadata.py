@@ -12,13 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from gkparse.grammar.text import (
-    CHINESE_NUMERAL,
-    SECTION_ORDINAL,
-    parse_chinese_number,
-    squeeze_whitespace,
-    trim,
-)
+from gkparse.grammar.ordinals import CHINESE_NUMERAL, SECTION_ORDINAL, parse_chinese_number
+from gkparse.grammar.text import squeeze_whitespace, trim
 from gkparse.grammar.units import split_units
 from gkparse.messages import Message
 from gkparse.models import CitedDocument, DocNumberParts, NoticeInfo

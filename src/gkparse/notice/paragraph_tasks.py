@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkparse.grammar.text import CHINESE_NUMERAL, clean_title, parse_chinese_number, trim
+from gkparse.grammar.ordinals import CHINESE_NUMERAL, parse_chinese_number
+from gkparse.grammar.text import clean_title, trim
 from gkparse.messages import Message
 from gkparse.models import Level, Task, TaskSource, fingerprint
 from gkparse.notice.metadata import Line

@@ -10,12 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from gkparse.grammar.deadline import Deadline, parse_deadline
-from gkparse.grammar.text import (
-    SECTION_ORDINAL,
-    split_section_ordinal,
-    split_subsection_ordinal,
-    trim,
-)
+from gkparse.grammar.ordinals import SECTION_ORDINAL, split_section_ordinal, split_subsection_ordinal
+from gkparse.grammar.text import trim
 from gkparse.grammar.units import split_units
 from gkparse.messages import Message
 from gkparse.models import Level, Task, TaskSource, fingerprint
