@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -76,15 +77,8 @@ def test_a_formula_with_no_result_at_all_says_so(tmp_path: Path) -> None:
     book = Workbook()
     book.active.append(["编号", "状态"])
     book.active.append(["1.1.1", "=B1"])
-    good = tmp_path / "good.xlsx"
-    book.save(good)
-    bare = tmp_path / "bare.xlsx"
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bare, "w") as out:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<v></v>", b"").replace(b"<v />", b"").replace(b"<v/>", b"")
-            out.writestr(info, data)
+    bare = _rewrite_part(tmp_path, book, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"<v></v>", b"").replace(b"<v />", b"").replace(b"<v/>", b""))
     rows = dict(next(iter(read_sheets(bare))))
     assert rows[2][1] == FormulaWithoutValue("B1")
 
@@ -103,17 +97,11 @@ def test_1904_dates(tmp_path: Path) -> None:
 def test_a_damaged_workbook_is_one_error(tmp_path: Path, damage: str) -> None:
     book = Workbook()
     book.active.append(["编号", "状态"])
-    good = tmp_path / "good.xlsx"
-    book.save(good)
-    bad = tmp_path / "bad.xlsx"
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
-        for info in src.infolist():
-            data = src.read(info)
-            if damage == "malformed-sheet" and info.filename == "xl/worksheets/sheet1.xml":
-                data = data[: len(data) // 2]
-            if damage == "no-workbook" and info.filename == "xl/workbook.xml":
-                continue
-            out.writestr(info, data)
+    if damage == "malformed-sheet":
+        bad = _rewrite_part(tmp_path, book, "xl/worksheets/sheet1.xml",
+                            lambda data: data[: len(data) // 2])
+    else:
+        bad = _rewrite_part(tmp_path, book, "xl/workbook.xml", lambda _: None)
     with pytest.raises(WorkbookError) as caught:
         list(list(sheet) for sheet in read_sheets(bad))
     assert "\n" not in str(caught.value)
@@ -130,17 +118,25 @@ def _sheet_xml(rows: str, merges: str = "") -> bytes:
             f'xmlns:x="{_MAIN}"><sheetData>{rows}</sheetData>{merged}</worksheet>').encode()
 
 
-def _one_sheet(tmp_path: Path, xml: bytes) -> Path:
-    book = Workbook()
-    book.active.append(["x"])
+def _rewrite_part(tmp_path: Path, book: Any, part: str,
+                  change: Callable[[bytes], bytes | None]) -> Path:
+    """``book`` saved, one of its parts put through ``change`` (None: the part left out)."""
     plain = tmp_path / "plain.xlsx"
     book.save(plain)
     out = tmp_path / "hand.xlsx"
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             data = src.read(info)
-            dst.writestr(info, xml if info.filename == "xl/worksheets/sheet1.xml" else data)
+            kept = change(data) if info.filename == part else data
+            if kept is not None:
+                dst.writestr(info, kept)
     return out
+
+
+def _one_sheet(tmp_path: Path, xml: bytes) -> Path:
+    book = Workbook()
+    book.active.append(["x"])
+    return _rewrite_part(tmp_path, book, "xl/worksheets/sheet1.xml", lambda _: xml)
 
 
 def _n(ref: str, value: object) -> str:
