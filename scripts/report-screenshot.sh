@@ -1,6 +1,6 @@
 #!/bin/sh
 # Render the sample report in headless Chromium and save docs/report.png (shown in the README).
-# Needs scripts/install-browser.sh first. Run from the repository root after `make demo`.
+# Needs Chromium and a CJK font first (scripts/install-test-tools.sh installs them). Run from the repository root after `make demo`.
 set -eu
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -102,7 +102,7 @@ PROBE = """
 
 
 def test_report_as_a_browser_shows_it(tmp_path: Path) -> None:
-    browser = need_program(BROWSER, "Chromium", "scripts/install-browser.sh installs it")
+    browser = need_program(BROWSER, "Chromium", "scripts/install-test-tools.sh installs it")
     page = _report(tmp_path)
     probe = tmp_path / "probe.html"
     probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
