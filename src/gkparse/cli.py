@@ -253,6 +253,20 @@ else:
 REPORT_DEFAULT = ReportFormat("html")
 
 
+def _format(choices: type[StrEnum], command: str) -> Any:
+    """The ``--format`` option of ``command``, choosing among ``choices`` (default: the
+    registry's, for where the output goes)."""
+    return Annotated[choices | None, typer.Option("--format", "-f", show_default=False,
+                                                  help=help_text(command))]
+
+
+def _chosen_format(command: str, fmt: StrEnum | None, output: Path | None) -> tuple[str, bool]:
+    """The format ``--format`` names, else the registry's default; and whether the output goes
+    to a terminal."""
+    to_terminal = output is None and sys.stdout.isatty()
+    return (fmt.value if fmt else default_format(command, to_terminal=to_terminal)), to_terminal
+
+
 def _colour(to_terminal: bool) -> bool:
     """The terminal formats' colours: at a terminal, unless NO_COLOR is set."""
     return to_terminal and "NO_COLOR" not in os.environ
@@ -269,8 +283,7 @@ def extract(
                                                 metavar="NOTICE...",
                                                 show_default=False)],
     output: _output() = None,
-    fmt: Annotated[ExtractFormat | None, typer.Option(
-        "--format", "-f", show_default=False, help=help_text("extract"))] = None,
+    fmt: _format(ExtractFormat, "extract") = None,
     year: Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
                                              help="Plan year, overriding the one read from "
                                                   "the notice.")] = None,
@@ -372,8 +385,7 @@ def schema(output: _output() = None) -> None:
 def explain(
     notice: Annotated[Path, typer.Argument(help="The notice .docx.", metavar="NOTICE",
                                            show_default=False)],
-    fmt: Annotated[ExplainFormat | None, typer.Option(
-        "--format", "-f", show_default=False, help=help_text("explain"))] = None,
+    fmt: _format(ExplainFormat, "explain") = None,
     output: _output() = None,
     year: YearOption = None,
     max_mb: _max_mb("Refuse a .docx larger than this many MB, as a file or uncompressed "
@@ -391,8 +403,7 @@ def explain(
         from gkparse.output_formats import render_text
 
         data = explain_notice(notice, year=year, limits=_limits(max_mb))
-        to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else default_format("explain", to_terminal=to_terminal)
+        chosen, to_terminal = _chosen_format("explain", fmt, output)
         text = render_text("explain", chosen, data, RenderOptions(color=_colour(to_terminal)))
         write_result(text, output, inputs=[notice])
         _wrote(output)
@@ -431,8 +442,7 @@ def check(
     warn_days: _warn_days("Warn about tasks due within this many days.") = 30,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
                        "above this severity.")] = FailOn.error,
-    fmt: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", show_default=False, help=help_text("check"))] = None,
+    fmt: _format(CheckFormat, "check") = None,
     output: _output() = None,
     year: YearOption = None,
     max_mb: _max_mb("Refuse a notice or status file larger than this many MB (default: 256 "
@@ -453,8 +463,7 @@ def check(
         units = _roster(unit, roster, status_file)
         report = run_check(status_file, notice=notice, as_of=as_of, warn_days=warn_days,
                            year=year, limits=_limits(max_mb), unit=unit, roster=units)
-        to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else default_format("check", to_terminal=to_terminal)
+        chosen, to_terminal = _chosen_format("check", fmt, output)
         text = render_text("check", chosen, report, RenderOptions(fail_on=fail_on.value,
                                                                   color=_colour(to_terminal)))
         write_result(text, output, inputs=[status_file, *([notice] if notice else [])])
@@ -480,8 +489,7 @@ def lint(
         help="Notice .docx files (or folders of them) to check against GB/T 9704-2012.",
         metavar="NOTICE...",
         show_default=False)] = None,
-    fmt: Annotated[LintFormat | None, typer.Option("--format", "-f", help=help_text("lint"))
-                   ] = None,
+    fmt: _format(LintFormat, "lint") = None,
     output: _output() = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or "
                        "above this severity.")] = FailOn.error,
@@ -530,8 +538,7 @@ def lint(
             eprint(f"gkparse: {error.describe()}")
         if not report.files:
             raise typer.Exit(ExitCode.BAD_INPUT)
-        to_terminal = output is None and sys.stdout.isatty()
-        chosen = fmt.value if fmt else default_format("lint", to_terminal=to_terminal)
+        chosen, to_terminal = _chosen_format("lint", fmt, output)
         text = render_text("lint", chosen, report, RenderOptions(fail_on=fail_on.value,
                                                                  color=_colour(to_terminal)))
         write_result(text, output, inputs=files)

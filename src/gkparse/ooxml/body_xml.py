@@ -196,24 +196,25 @@ def read_tc(cell: etree._Element, walk: set[etree._Element] | None = None,
     return lines
 
 
-def iter_rows(table: etree._Element) -> Iterator[etree._Element]:
-    """The w:tr of a table, including rows wrapped in content controls or custom XML."""
-    for child in table:
+def _children_named(parent: etree._Element, name: str) -> Iterator[etree._Element]:
+    """The children of ``parent`` named ``name``, including those wrapped in content
+    controls or custom XML."""
+    for child in parent:
         tag = child.tag
-        if tag == TR:
+        if tag == name:
             yield child
         elif tag in BLOCK_WRAPPERS:
-            yield from iter_rows(child)
+            yield from _children_named(child, name)
+
+
+def iter_rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The w:tr of a table, including rows wrapped in content controls or custom XML."""
+    return _children_named(table, TR)
 
 
 def iter_cells(row: etree._Element) -> Iterator[etree._Element]:
     """The w:tc of a row, including cells wrapped in content controls or custom XML."""
-    for child in row:
-        tag = child.tag
-        if tag == TC:
-            yield child
-        elif tag in BLOCK_WRAPPERS:
-            yield from iter_cells(child)
+    return _children_named(row, TC)
 
 
 def iter_textbox_paragraphs(paragraph: etree._Element) -> Iterator[etree._Element]:
