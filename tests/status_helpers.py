@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -73,3 +73,36 @@ def import_into(tmp: Path, status_text: str, rows: Iterable[Sequence[object]], *
     status = write(tmp / "status.yaml", status_text)
     ledger = book(tmp / "l.xlsx", rows, header or HEADER)
     return status, gk("status", "import", ledger, "--into", status, *extra)
+
+
+def edited_ledger(folder: Path, edits: Mapping[str, Mapping[str | int, object]], *,
+                  sheets: Sequence[str] | None = ("总台账",), keep_only: str | None = None,
+                  name: str = "ledger") -> Path:
+    """gkparse's ledger of ``folder``/status.yaml with cells changed as a unit changes them in
+    Excel: task id -> {column: value}, a column named by its header word or its number
+    (9 状态, 10 完成日期, 11 佐证材料, 12 备注). The edits go to ``sheets`` (None: every task
+    sheet; 汇总 and the hidden sheet are left alone). ``keep_only``: the workbook cut down to
+    that one sheet and edited there, as a unit returns its own sheet. Saved beside the ledger
+    as ``name``-edited.xlsx."""
+    from gkparse.office.ledger import BASELINE_SHEET
+
+    made = gk("ledger", folder / "status.yaml", "-o", folder / f"{name}.xlsx", "--force")
+    assert made.returncode == 0, made.stderr
+    workbook = openpyxl.load_workbook(folder / f"{name}.xlsx")
+    if keep_only is not None:
+        for sheet in list(workbook):
+            if sheet.title != keep_only:
+                workbook.remove(sheet)
+        sheets = (keep_only,)
+    for sheet in workbook.worksheets:
+        if (sheet.title not in sheets) if sheets is not None else (
+                sheet.title in (BASELINE_SHEET, "汇总")):
+            continue
+        header = [cell.value for cell in sheet[1]]
+        for row in range(2, sheet.max_row + 1):
+            for column, value in edits.get(sheet.cell(row, 1).value, {}).items():
+                number = column if isinstance(column, int) else header.index(column) + 1
+                sheet.cell(row, number).value = value
+    out = folder / f"{name}-edited.xlsx"
+    workbook.save(out)
+    return out

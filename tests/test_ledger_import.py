@@ -12,28 +12,12 @@ from gkparse.office import import_journal, ledger, ledger_import
 from gkparse.office.import_journal import journal_path
 from gkparse.office.ledger_import import import_ledger
 
-from status_helpers import copy_sample, gk
+from status_helpers import copy_sample, edited_ledger
 
 
 def test_the_hidden_sheet_is_looked_for_by_the_name_the_ledger_writes() -> None:
     """ledger_import names the hidden sheet itself (importing the ledger writer cost 60 ms)."""
     assert ledger_import.BASELINE_SHEET == ledger.BASELINE_SHEET
-
-
-def _ledger(folder: Path, edits: dict[str, dict[str, object]]) -> Path:
-    made = gk("ledger", folder / "status.yaml", "-o", folder / "ledger.xlsx", "--force")
-    assert made.returncode == 0, made.stderr
-    book = openpyxl.load_workbook(folder / "ledger.xlsx")
-    for sheet in book.worksheets:
-        if sheet.title in (ledger.BASELINE_SHEET, "汇总"):
-            continue
-        header = [cell.value for cell in sheet[1]]
-        for row in range(2, sheet.max_row + 1):
-            for word, value in edits.get(sheet.cell(row, 1).value, {}).items():
-                sheet.cell(row, header.index(word) + 1).value = value
-    out = folder / "edited.xlsx"
-    book.save(out)
-    return out
 
 
 @pytest.fixture
@@ -55,11 +39,12 @@ def test_the_journal_is_read_only_when_a_row_asks_for_a_change(tmp_path: Path,
     folder = copy_sample(tmp_path)
     status = folder / "status.yaml"
     before = status.read_bytes()
-    unchanged = _ledger(folder, {})
+    unchanged = edited_ledger(folder, {}, sheets=None)
     plan = import_ledger(unchanged, status, write=True)
     assert (plan.changes, plan.bad, reads) == ([], [], [])
 
-    changed = _ledger(folder, {"1.1.2": {"状态": "已完成", "完成日期": "2025-10-10"}})
+    changed = edited_ledger(folder, {"1.1.2": {"状态": "已完成", "完成日期": "2025-10-10"}},
+                            sheets=None)
     plan = import_ledger(changed, status, write=True)
     assert [c.task for c in plan.changes] == ["1.1.2"] and not plan.bad
     assert reads == [status.resolve()] and journal_path(status.resolve()).exists()
@@ -83,7 +68,7 @@ def test_an_unchanged_ledger_still_refuses_what_is_wrong_in_it(tmp_path: Path,
     folder = copy_sample(tmp_path)
     status = folder / "status.yaml"
     before = status.read_bytes()
-    workbook = _ledger(folder, {})
+    workbook = edited_ledger(folder, {}, sheets=None)
     book = openpyxl.load_workbook(workbook)
     sheet = book["总台账"]
     header = [cell.value for cell in sheet[1]]
@@ -119,7 +104,8 @@ def test_a_task_set_to_waived_takes_the_remark_the_ledger_already_shows(tmp_path
     and the reason a 免于 task needs is what 备注 shows (looked up once over all rows)."""
     folder = copy_sample(tmp_path)
     status = folder / "status.yaml"
-    plan = import_ledger(_ledger(folder, {"1.1.2": {"状态": "免于"}}), status, write=True)
+    edited = edited_ledger(folder, {"1.1.2": {"状态": "免于"}}, sheets=None)
+    plan = import_ledger(edited, status, write=True)
     assert not plan.bad and [c.describe() for c in plan.changes] == [
         "1.1.2: 状态 推进中 -> 免于, 备注 - -> '已在不动产登记系统试点嵌入'"]
     entry = plan.changes[0].after

@@ -13,7 +13,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from status_helpers import HEAD, SAMPLES, book, gk, import_into, load, patch_part, write
+from status_helpers import (
+    HEAD,
+    SAMPLES,
+    book,
+    edited_ledger,
+    gk,
+    import_into,
+    load,
+    patch_part,
+    write,
+)
 
 # --- values written that nobody asked for -------------------------------------------------
 
@@ -27,18 +37,9 @@ def test_untouched_block_note_rewritten_without_baseline(sample: Path) -> None:
         "    note: 已在不动产登记系统试点嵌入\n",
         "    note: |\n      已在不动产登记系统试点嵌入\n      下一步推广到户籍系统\n")
     write(status, text)
-    assert gk("ledger", status, "-o", sample / "ledger.xlsx").returncode == 0
-    workbook = openpyxl.load_workbook(sample / "ledger.xlsx")
-    for sheet in list(workbook):
-        if sheet.title != "区直各部门":  # the unit's copy of its own sheet
-            workbook.remove(sheet)
-    sheet = workbook["区直各部门"]
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == "1.1.2":
-            sheet.cell(row, 9).value = "已完成"
-            sheet.cell(row, 10).value = "2025-10-12"
-    workbook.save(sample / "unit.xlsx")
-    result = gk("status", "import", sample / "unit.xlsx", "--into", status)
+    unit = edited_ledger(sample, {"1.1.2": {9: "已完成", 10: "2025-10-12"}},
+                         keep_only="区直各部门")  # the unit's copy of its own sheet
+    result = gk("status", "import", unit, "--into", status)
     assert result.returncode == 0, result.stderr
     after = status.read_text(encoding="utf-8")
     assert "    note: |\n      已在不动产登记系统试点嵌入\n      下一步推广到户籍系统\n" in after, \
@@ -53,21 +54,14 @@ def test_reimport_reverts_a_reviewers_correction(sample: Path) -> None:
     imported again (the unit resends it, or someone runs the import twice): the correction
     is silently reverted to done, next to the comment that says it was refused, exit 0."""
     status = sample / "status.yaml"
-    assert gk("ledger", status, "-o", sample / "ledger.xlsx").returncode == 0
-    workbook = openpyxl.load_workbook(sample / "ledger.xlsx")
-    sheet = workbook["总台账"]
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == "1.1.4":
-            sheet.cell(row, 9).value = "已完成"
-            sheet.cell(row, 10).value = "2025-10-10"
-    workbook.save(sample / "unit.xlsx")
-    assert gk("status", "import", sample / "unit.xlsx", "--into", status).returncode == 0
+    unit = edited_ledger(sample, {"1.1.4": {9: "已完成", 10: "2025-10-10"}})
+    assert gk("status", "import", unit, "--into", status).returncode == 0
     text = status.read_text(encoding="utf-8")
     corrected = text.replace('  "1.1.4":\n    status: done\n    completed_on: 2025-10-10\n',
                              '  "1.1.4":\n    status: in_progress   # 复核：佐证不足，退回\n')
     assert corrected != text
     write(status, corrected)
-    result = gk("status", "import", sample / "unit.xlsx", "--into", status)
+    result = gk("status", "import", unit, "--into", status)
     assert load(status)["tasks"]["1.1.4"]["status"] == "in_progress", result.stderr
 
 
@@ -101,16 +95,8 @@ def test_cleared_date_kept_on_task_set_back_to_in_progress(sample: Path) -> None
     then says nothing about that date. The baseline shows the cell was cleared on purpose;
     at the least the half row should be refused."""
     status = sample / "status.yaml"
-    assert gk("ledger", status, "-o", sample / "ledger.xlsx").returncode == 0
-    workbook = openpyxl.load_workbook(sample / "ledger.xlsx")
-    sheet = workbook["总台账"]
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == "1.1.1":
-            sheet.cell(row, 9).value = "推进中"
-            sheet.cell(row, 10).value = None
-            sheet.cell(row, 11).value = None
-    workbook.save(sample / "edited.xlsx")
-    result = gk("status", "import", sample / "edited.xlsx", "--into", status)
+    edited = edited_ledger(sample, {"1.1.1": {9: "推进中", 10: None, 11: None}})
+    result = gk("status", "import", edited, "--into", status)
     entry = load(status)["tasks"]["1.1.1"]
     assert not (entry["status"] == "in_progress" and "completed_on" in entry), result.stderr
 

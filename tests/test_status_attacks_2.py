@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from status_helpers import HEAD, book, gk, import_into, load, write
+from status_helpers import HEAD, book, edited_ledger, gk, import_into, load, write
 
 
 def patch_cell(src: Path, dst: Path, ref: str, xml: str) -> Path:
@@ -31,20 +31,6 @@ def patch_cell(src: Path, dst: Path, ref: str, xml: str) -> Path:
                 data = text.encode("utf-8")
             zout.writestr(info, data)
     return dst
-
-
-def edited_ledger(folder: Path, edits: dict[str, dict[int, object]], sheet: str = "总台账"
-                  ) -> Path:
-    """A gkparse ledger of folder/status.yaml (with its hidden baseline sheet), with the given
-    cells (column numbers: 9 状态, 10 完成日期, 11 佐证材料, 12 备注) changed as a unit would."""
-    assert gk("ledger", folder / "status.yaml", "-o", folder / "ledger.xlsx").returncode == 0
-    workbook = openpyxl.load_workbook(folder / "ledger.xlsx")
-    rows = workbook[sheet]
-    for row in range(2, rows.max_row + 1):
-        for column, value in edits.get(rows.cell(row, 1).value, {}).items():
-            rows.cell(row, column).value = value
-    workbook.save(folder / "edited.xlsx")
-    return folder / "edited.xlsx"
 
 
 # --- a correction reverted --------------------------------------------------------------------
@@ -210,18 +196,9 @@ def test_untouched_block_evidence_rewritten_without_baseline(sample: Path) -> No
                            "      主动公开事项目录（2025版）\n")
     assert changed != text
     write(status, changed)
-    assert gk("ledger", status, "-o", sample / "ledger.xlsx").returncode == 0
-    workbook = openpyxl.load_workbook(sample / "ledger.xlsx")
-    for sheet in list(workbook):
-        if sheet.title != "区党政办公室":
-            workbook.remove(sheet)
-    sheet = workbook["区党政办公室"]
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == "1.1.3":
-            sheet.cell(row, 9).value = "已完成"
-            sheet.cell(row, 10).value = "2025-10-12"
-    workbook.save(sample / "unit.xlsx")
-    result = gk("status", "import", sample / "unit.xlsx", "--into", status)
+    unit = edited_ledger(sample, {"1.1.3": {9: "已完成", 10: "2025-10-12"}},
+                         keep_only="区党政办公室")
+    result = gk("status", "import", unit, "--into", status)
     assert result.returncode == 0, result.stderr
     assert "    evidence: |\n      济高新管办字〔2025〕3号\n      主动公开事项目录（2025版）\n" in \
         status.read_text(encoding="utf-8"), result.stderr

@@ -7,26 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import openpyxl
-
-from status_helpers import HEAD, SAMPLES, book, copy_sample, gk, load
-
-
-def edited_ledger(folder: Path, edits: dict[str, dict[str, object]], name: str = "ledger"
-                  ) -> Path:
-    """A gkparse ledger of folder/status.yaml with cells (by header word) changed as a unit
-    would change them in Excel."""
-    made = gk("ledger", folder / "status.yaml", "-o", folder / f"{name}.xlsx")
-    assert made.returncode == 0, made.stderr
-    workbook = openpyxl.load_workbook(folder / f"{name}.xlsx")
-    sheet = workbook["总台账"]
-    header = [cell.value for cell in sheet[1]]
-    for row in range(2, sheet.max_row + 1):
-        for word, value in edits.get(sheet.cell(row, 1).value, {}).items():
-            sheet.cell(row, header.index(word) + 1).value = value
-    workbook.save(folder / f"{name}-edited.xlsx")
-    return folder / f"{name}-edited.xlsx"
-
+from status_helpers import HEAD, SAMPLES, book, copy_sample, edited_ledger, gk, load
 
 # --- what a clerk wrote, overwritten --------------------------------------------------------
 
