@@ -84,7 +84,7 @@ def edited_ledger(folder: Path, edits: Mapping[str, Mapping[str | int, object]],
     sheet; 汇总 and the hidden sheet are left alone). ``keep_only``: the workbook cut down to
     that one sheet and edited there, as a unit returns its own sheet. Saved beside the ledger
     as ``name``-edited.xlsx."""
-    from gkparse.office.ledger import BASELINE_SHEET
+    from gkparse.office.ledger_sheets import BASELINE_SHEET, SUMMARY_SHEET
 
     made = gk("ledger", folder / "status.yaml", "-o", folder / f"{name}.xlsx", "--force")
     assert made.returncode == 0, made.stderr
@@ -96,7 +96,7 @@ def edited_ledger(folder: Path, edits: Mapping[str, Mapping[str | int, object]],
         sheets = (keep_only,)
     for sheet in workbook.worksheets:
         if (sheet.title not in sheets) if sheets is not None else (
-                sheet.title in (BASELINE_SHEET, "汇总")):
+                sheet.title in (BASELINE_SHEET, SUMMARY_SHEET)):
             continue
         header = [cell.value for cell in sheet[1]]
         for row in range(2, sheet.max_row + 1):

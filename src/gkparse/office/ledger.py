@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from gkparse.gcpause import without_cyclic_gc
 from gkparse.models import Notice
+from gkparse.office.ledger_sheets import BASELINE_SHEET, MAIN_SHEET, SUMMARY_SHEET
 from gkparse.tracking.checker import TaskState, task_states
 from gkparse.tracking.vocabulary import (
     CHINESE_STATUS,
@@ -47,7 +48,6 @@ COLUMNS: list[tuple[str, int]] = [
     ("佐证材料", 22), ("备注", 18),
 ]
 HEADERS = [name for name, _ in COLUMNS]
-MAIN_SHEET, SUMMARY_SHEET, BASELINE_SHEET = "总台账", "汇总", "gkparse"
 BASELINE_COLUMNS = ["状态", "完成日期", "佐证材料", "备注"]
 BASELINE_HEADERS = ["编号", *BASELINE_COLUMNS]
 FONT = "宋体"

@@ -29,6 +29,7 @@ from gkparse.i18n import _
 from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, MB, Limits
 from gkparse.office.import_journal import Journal, ledger_key
+from gkparse.office.ledger_sheets import BASELINE_SHEET
 from gkparse.office.workbook import (
     CellError,
     FormulaWithoutValue,
@@ -53,10 +54,6 @@ from gkparse.tracking.vocabulary import (
 )
 
 MAX_LEDGER_BYTES = 100 * MB
-# The hidden sheet ``gkparse ledger`` writes the status columns to as written
-# (``ledger.BASELINE_SHEET``; a test holds the two equal). Not imported from there: that
-# module brings the ledger writer and the checker, 60 ms an import does not need.
-BASELINE_SHEET = "gkparse"
 HEADER_SEARCH_ROWS = 30
 # The words a header may say for each column, most specific first; a header is compared with
 # its spaces, line breaks, bracketed hints (“状态（下拉选择）”) and trailing colon removed.
