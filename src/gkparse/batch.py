@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkparse.errors import DocumentError, GkparseError
+from gkparse.gcpause import without_cyclic_gc
 from gkparse.inputs import read_input
 from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
@@ -101,7 +102,9 @@ def _parse_one(item: _Item, year: int | None, limits: Limits, debug: bool,
             notice = for_unit(notice, unit, roster, strict=strict)
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)
-        return BatchResult(path, output=render(notice).encode(), warnings=notice.warnings)
+        with without_cyclic_gc():  # rendering makes an object or two per task, none in cycles
+            output = render(notice).encode()
+        return BatchResult(path, output=output, warnings=notice.warnings)
     except Exception as exc:  # a bug too: report it against this file, keep the others going
         error = (exc.describe() if isinstance(exc, GkparseError)
                  else f"{path}: internal error: {type(exc).__name__}: {exc} (run with --debug "
