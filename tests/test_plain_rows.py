@@ -1,26 +1,31 @@
 """The one-pass reading of plain table rows (``table._read_plain_tr``) reads what ``read_tr``'s
 element-by-element reading reads, or declines the row.
 
-``StreamedTables`` tries the one pass on every row that holds nothing of
-``body_xml.NEEDS_WALK`` (issue 17); these rows, hand-made and generated, hold the elements
-that pass must not misplace: wrappers around cells, paragraphs and runs, tracked changes of
-cell and row properties, text outside any paragraph, nested tables, legacy merges.
+``StreamedTables`` tries the one pass on every row in which it saw nothing of
+``body_xml.NEEDS_WALK`` or ``table._NOT_PLAIN`` (issue 17); these rows,
+hand-made and generated, go through it and hold the elements that pass must not misplace:
+wrappers around cells, paragraphs and runs, tracked changes of cell and row properties, text
+outside any paragraph, nested tables, legacy merges, cells off the grid's start or end.
 """
 
 from __future__ import annotations
+
+import io
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from gkparse.ooxml.table import GridRow, _read_plain_tr, read_tr
+from gkparse.ooxml import table
+from gkparse.ooxml.table import GridRow, StreamedTables, read_tr
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _row(inner: str) -> etree._Element:
-    table = etree.fromstring(f'<w:tbl xmlns:w="{W}"><w:tr>{inner}</w:tr></w:tbl>')
-    return table[0]
+def _document(inner: str) -> bytes:
+    return (f'<w:document xmlns:w="{W}"><w:body><w:tbl><w:tr>{inner}</w:tr></w:tbl>'
+            "</w:body></w:document>").encode()
 
 
 def _as_data(row: GridRow | None) -> object:
@@ -31,13 +36,26 @@ def _as_data(row: GridRow | None) -> object:
 
 
 def _same_or_declined(inner: str) -> bool:
-    """True when the one pass reads the row as ``read_tr`` does; False when it declines it."""
-    tr = _row(inner)
-    plain = _read_plain_tr(tr, 3)
-    if plain is None:
-        return False
-    assert _as_data(plain) == _as_data(read_tr(tr, 3))
-    return True
+    """True when ``StreamedTables`` reads the row in one pass, False when it reads it element by
+    element; either way, the row read must be the one ``read_tr`` reads element by element."""
+    one_pass: list[GridRow | None] = []
+    original = table._read_plain_tr
+
+    def spy(tr: etree._Element, index: int) -> GridRow | None:
+        one_pass.append(original(tr, index))
+        return one_pass[-1]
+
+    streamed = StreamedTables()
+    with mock.patch.object(table, "_read_plain_tr", spy):
+        events = etree.iterparse(io.BytesIO(_document(inner)), events=("end",),
+                                 tag=StreamedTables.TAGS)
+        for _, element in events:
+            streamed(element)
+    tbl = events.root[0][0]  # type: ignore[attr-defined]
+    rows = streamed.rows_of(tbl)
+    expected = read_tr(etree.fromstring(_document(inner))[0][0][0], 1)
+    assert [_as_data(row) for row in rows] == ([_as_data(expected)] if expected else [])
+    return bool(one_pass) and one_pass[0] is not None
 
 
 def _p(*texts: str) -> str:
@@ -47,7 +65,7 @@ def _p(*texts: str) -> str:
 def test_plain_rows_are_read_in_one_pass() -> None:
     assert _same_or_declined(f"<w:tc>{_p('甲', '乙')}{_p()}</w:tc><w:tc>{_p('丙')}</w:tc>")
     assert _same_or_declined(
-        '<w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="2"/></w:trPr>'
+        '<w:trPr><w:cantSplit/></w:trPr>'
         f'<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>{_p("a")}'
         f'</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc/>')
     # Runs inside wrappers of the paragraph are still its text, as read_p has it.
@@ -71,6 +89,11 @@ def test_rows_the_one_pass_declines() -> None:
                                  '<w:p/></w:tc>')
     assert not _same_or_declined(f'<w:tc>{_p("a")}</w:tc><w:tc><w:tcPr><w:hMerge/></w:tcPr>'
                                  f'{_p("b")}</w:tc>')
+    # Cells off the grid's start or end: StreamedTables sees w:gridBefore and w:gridAfter.
+    assert not _same_or_declined(
+        '<w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="2"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>{_p("a")}'
+        f'</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc/>')
 
 
 # Rows holding nothing of NEEDS_WALK (the one pass is tried on no other row): plain rows,
@@ -105,10 +128,11 @@ def _cell(properties: st.SearchStrategy[str], children: st.SearchStrategy[str]
 _PLAIN_CELL = _cell(_PLAIN_PROPERTY, _PLAIN_CELL_CHILD)
 _ANY_CELL = _cell(st.one_of(_PLAIN_PROPERTY, _ODD_PROPERTY),
                   st.one_of(_PLAIN_CELL_CHILD, _ODD_CELL_CHILD))
-_PLAIN_ROW_PROPERTIES = st.sampled_from(["", '<w:trPr><w:gridBefore w:val="1"/></w:trPr>',
-                                         '<w:trPr><w:gridAfter w:val="2"/><w:cantSplit/></w:trPr>'])
-_ANY_ROW_PROPERTIES = st.one_of(_PLAIN_ROW_PROPERTIES, st.just(
-    '<w:trPr><w:trPrChange><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>'))
+_PLAIN_ROW_PROPERTIES = st.sampled_from(["", "<w:trPr><w:cantSplit/></w:trPr>"])
+_ANY_ROW_PROPERTIES = st.one_of(_PLAIN_ROW_PROPERTIES, st.sampled_from([
+    '<w:trPr><w:gridBefore w:val="1"/></w:trPr>',
+    '<w:trPr><w:gridAfter w:val="2"/><w:cantSplit/></w:trPr>',
+    '<w:trPr><w:trPrChange><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>']))
 
 
 @settings(max_examples=300)

@@ -68,9 +68,9 @@ def test_every_task_field_is_written() -> None:
 def test_notice_json_and_json_lines_are_the_generic_encoding() -> None:
     for path in [ROOT / "samples" / "notice.docx", *sorted((ROOT / "tests" / "corpus").glob("*/*.docx"))]:
         notice = parse_notice(path)
-        assert json_line(notice) == _GENERIC(notice) + "\n"
+        assert json_line(notice).decode() == _GENERIC(notice) + "\n"
         document = json.loads(json_document(notice))
         assert document == json.loads(_GENERIC(notice))
-        lines = json_document(notice).split("\n")
+        lines = json_document(notice).decode().split("\n")
         assert [line.strip().rstrip(",") for line in lines if line.startswith("    {")] == [
             _GENERIC(task) for task in notice.tasks]

@@ -89,7 +89,7 @@ why LibreOffice could not convert it."""
 
 
 def _parse_one(item: _Item, year: int | None, limits: Limits, debug: bool,
-               render: Callable[[Notice], str] | None, unit: str | None = None,
+               render: Callable[[Notice], bytes] | None, unit: str | None = None,
                roster: Roster | None = None, strict: bool = True) -> BatchResult:
     # Runs in a worker: errors come back as text, since exceptions with keyword
     # arguments do not survive pickling intact.
@@ -103,7 +103,7 @@ def _parse_one(item: _Item, year: int | None, limits: Limits, debug: bool,
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)
         with without_cyclic_gc():  # rendering makes an object or two per task, none in cycles
-            output = render(notice).encode()
+            output = render(notice)
         return BatchResult(path, output=output, warnings=notice.warnings)
     except Exception as exc:  # a bug too: report it against this file, keep the others going
         error = (exc.describe() if isinstance(exc, GkparseError)
@@ -120,14 +120,14 @@ def _format_exc() -> str:
 
 def parse_many(paths: list[Path], *, jobs: int | None = None, year: int | None = None,
                limits: Limits = DEFAULT_LIMITS, debug: bool = False,
-               render: Callable[[Notice], str] | None = None, unit: str | None = None,
+               render: Callable[[Notice], bytes] | None = None, unit: str | None = None,
                roster: Roster | None = None,
                on_done: Callable[[BatchResult], None] | None = None) -> Iterator[BatchResult]:
     """Parse ``paths`` with ``jobs`` worker processes (default: one per core), in input order.
 
-    ``render`` turns each notice into text inside the worker (a module-level
+    ``render`` turns each notice into UTF-8 text inside the worker (a module-level
     function, so it can be sent there); the results then carry that text as
-    UTF-8 ``output`` instead of the notice, which is far cheaper to send back. ``on_done`` is
+    ``output`` instead of the notice, which is far cheaper to send back. ``on_done`` is
     called as each result arrives, for a progress display; ``debug`` keeps
     each failure's traceback as text; ``unit`` keeps that unit's tasks (``roster.for_unit``).
     """
@@ -171,7 +171,7 @@ def _converted_together(paths: list[Path], limits: Limits
 
 
 def _parse_items(items: list[_Item], jobs: int, year: int | None, limits: Limits, debug: bool,
-                 render: Callable[[Notice], str] | None, unit: str | None,
+                 render: Callable[[Notice], bytes] | None, unit: str | None,
                  roster: Roster | None, strict: bool,
                  on_done: Callable[[BatchResult], None] | None) -> Iterator[BatchResult]:
     if jobs == 1 or len(items) < 2:

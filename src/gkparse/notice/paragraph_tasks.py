@@ -255,8 +255,8 @@ class ParagraphTaskReader:
                                          f"task {task_id} ({where}): no unit clause; no lead",
                                          paragraph=node.paragraph))
         deadline_text = (clause.deadline if clause else None) or ""
-        deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
-                                 self.warnings, paragraph=node.paragraph)
+        deadline = read_deadline(deadline_text, self.plan_year, task_id, self.warnings,
+                                 paragraph=node.paragraph)
         requirement = "\n".join([trim(node.body), *(trim(p.raw) for p in node.points)])
         self.tasks.append(Task(
             id=task_id, section=section, subsection=subsection, lead_units=lead,

@@ -33,27 +33,36 @@ def cell_lines(cell: PlacedCell | None) -> list[str]:
 
 def cell_text(cell: PlacedCell | None) -> str:
     """``cell_lines`` joined by line breaks."""
-    if cell is not None:
-        paragraphs = cell.paragraphs
-        if len(paragraphs) == 1 and "\n" not in paragraphs[0]:  # most cells: one plain line
-            return trim(paragraphs[0])
+    if cell is None:
+        return ""
+    paragraphs = cell.paragraphs
+    if len(paragraphs) == 1 and "\n" not in paragraphs[0]:  # most cells: one plain line
+        return paragraphs[0].strip()  # trim(), without the call: five cells a task
     return "\n".join(cell_lines(cell))
 
 
-def read_deadline(text: str, plan_year: int | None, task: str, warnings: list[Message], *,
+def _place(table: int | None, row: int | None, paragraph: int | None = None) -> str:
+    """Where a task stands, in a warning: ``table 1 row 5`` or ``paragraph 12``."""
+    return f"table {table} row {row}" if table is not None else f"paragraph {paragraph}"
+
+
+def read_deadline(text: str, plan_year: int | None, task_id: str, warnings: list[Message], *,
                   table: int | None = None, row: int | None = None,
                   paragraph: int | None = None) -> Deadline:
-    """Parse a task's deadline, adding a warning (naming ``task``, placed at ``table``/``row``
+    """Parse a task's deadline, adding a warning (naming the task and its place, ``table``/``row``
     or ``paragraph``) where it cannot be read or has no year."""
     deadline = parse_deadline(text, plan_year)
-    if deadline.kind == "unparsed":
-        warnings.append(Message("unparsed-deadline",
-                                f"{task}: deadline {text!r} not understood; kept as text",
-                                table=table, row=row, paragraph=paragraph))
-    elif deadline.kind == "date" and deadline.due is None:
-        warnings.append(Message("deadline-without-year", f"{task}: deadline {text!r} has no "
-                                "year and the notice has no plan year",
-                                table=table, row=row, paragraph=paragraph))
+    if deadline.kind == "unparsed" or (deadline.kind == "date" and deadline.due is None):
+        # The task's name is written only for a warning: most deadlines read cleanly.
+        task = f"task {task_id} ({_place(table, row, paragraph)})"
+        if deadline.kind == "unparsed":
+            warnings.append(Message("unparsed-deadline",
+                                    f"{task}: deadline {text!r} not understood; kept as text",
+                                    table=table, row=row, paragraph=paragraph))
+        else:
+            warnings.append(Message("deadline-without-year", f"{task}: deadline {text!r} has "
+                                    "no year and the notice has no plan year",
+                                    table=table, row=row, paragraph=paragraph))
     return deadline
 
 
@@ -89,7 +98,6 @@ class TaskReader:
     # -- one row ------------------------------------------------------------------------------
 
     def _read_row(self, table_index: int, row: GridRow, columns: ColumnMap) -> None:
-        where = f"table {table_index} row {row.index}"
         if columns.section_column is not None:
             self._follow_section_column(row.cell(columns.section_column),
                                         numbered_only=columns.roles.get(
@@ -112,12 +120,14 @@ class TaskReader:
                     self._follow_task_column(row.cell(columns.task))
                 self.item += 1
                 self.warnings.append(Message(
-                    "row-without-requirement", f"{where}: no requirement in this row; skipped "
+                    "row-without-requirement", f"{_place(table_index, row.index)}: no requirement "
+                    "in this row; skipped "
                     f"({trim(own_text[0].text)[:30]})", table=table_index, row=row.index))
             return
         if row.width != columns.width:
             self.warnings.append(Message(
-                "row-width", f"{where}: the row covers {row.width} grid columns, the header "
+                "row-width", f"{_place(table_index, row.index)}: the row covers {row.width} grid "
+                "columns, the header "
                 f"{columns.width}; cells were read by position", table=table_index, row=row.index))
         if columns.requirement is not None:
             self._follow_task_column(row.cell(columns.task))
@@ -126,8 +136,8 @@ class TaskReader:
                    f"{self.subsection.ordinal if self.subsection else 0}.{self.item}")
         lead, responsible, labelled_deadline = self._units(row, columns)
         deadline_text = cell_text(row.cell(columns.deadline)) or labelled_deadline or ""
-        deadline = read_deadline(deadline_text, self.plan_year, f"task {task_id} ({where})",
-                                 self.warnings, table=table_index, row=row.index)
+        deadline = read_deadline(deadline_text, self.plan_year, task_id, self.warnings,
+                                 table=table_index, row=row.index)
         officials: dict[str, None] = {}
         for column in columns.officials:
             for name in split_units(cell_text(row.cell(column))):

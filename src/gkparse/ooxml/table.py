@@ -54,7 +54,7 @@ class PlacedCell:
 
     @property
     def is_blank(self) -> bool:
-        return not any(p.strip() for p in self.paragraphs)
+        return not "".join(self.paragraphs).strip()  # no paragraph holds more than white space
 
 
 @dataclass(slots=True)
@@ -112,25 +112,31 @@ def _read_cell(tc: etree._Element, walk: set[etree._Element] | None
     return span, v_merge, h_merge, read_tc(tc, walk, paragraphs)
 
 
-# What one pass over a plain row looks at (``_read_plain_tr``).
-_PLAIN_ROW_TAGS = (TC, P, T, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE, _GRID_AFTER, TBL)
+# What one pass over a plain row looks at (``_read_plain_tr``). Each tag named costs every row
+# a little (lxml sets its matcher up at each call): what makes a row not plain is watched for
+# by ``StreamedTables`` instead, once for the whole part.
+_PLAIN_ROW_TAGS = (TC, P, T, _GRID_SPAN, _V_MERGE)
+# Besides ``body_xml.NEEDS_WALK``, what the one pass does not read: a legacy horizontal merge,
+# cells placed off the grid's start or end. (A nested table's cells are not the row's: the
+# pass declines them itself.)
+_NOT_PLAIN = (_H_MERGE, _GRID_BEFORE, _GRID_AFTER)
 
 
 def _read_plain_tr(tr: etree._Element, index: int) -> GridRow | None:
     """``read_tr`` of a plain row in one pass over its elements, or None where the row is not
     plain: anything but cells made of paragraphs, in place, whose text is the join of their
-    w:t texts, with no legacy horizontal merge and no nested table.
+    w:t texts.
 
-    The caller knows the row holds nothing of ``body_xml.NEEDS_WALK``; what this pass checks
-    is that every element it uses stands where the element-by-element reading would find
-    it (a cell in the row, a paragraph in the cell, a property in the cell's w:tcPr, a w:t
-    in the paragraph), so that both read the same. lxml walks the row and filters the tags
-    in C: this costs half of the element-by-element reading, which visits every property
-    and run of every cell in Python.
+    The caller saw nothing of ``body_xml.NEEDS_WALK`` or ``_NOT_PLAIN`` in the row; what this
+    pass checks is that every element it uses stands where the element-by-element reading
+    would find it (a cell in the row, a paragraph in the cell, a property in the cell's
+    w:tcPr, a w:t in the paragraph), so that both read the same. lxml walks the row and
+    filters the tags in C: this costs half of the element-by-element reading, which visits
+    every property and run of every cell in Python.
     """
     row = GridRow(index=index)
     cells = row.cells
-    column = grid_after = 0
+    column = 0
     cell: PlacedCell | None = None
     tc = paragraph = None
     texts: list[str] = []
@@ -161,8 +167,8 @@ def _read_plain_tr(tr: etree._Element, index: int) -> GridRow | None:
                     texts = []
                 column += cell.span
             tc, paragraph = element, None
-            cell = cells[column] = PlacedCell(column=column, span=1, paragraphs=[])
-        elif tag in (_V_MERGE, _GRID_SPAN):
+            cell = cells[column] = PlacedCell(column, 1, [])
+        else:  # w:gridSpan or w:vMerge
             properties = element.getparent()
             if (cell is None or properties is None or properties.tag != _TC_PR
                     or properties.getparent() is not tc):
@@ -173,22 +179,11 @@ def _read_plain_tr(tr: etree._Element, index: int) -> GridRow | None:
                 v_merge = element.get(_VAL, "continue")
                 cell.continues_merge = v_merge != "restart"
                 cell.starts_merge = v_merge == "restart"
-        elif tag in (_GRID_BEFORE, _GRID_AFTER):
-            properties = element.getparent()
-            if (cell is not None or properties is None or properties.tag != _TR_PR
-                    or properties.getparent() is not tr):
-                return None
-            if tag == _GRID_BEFORE:
-                column = _int(element, 0)
-            else:
-                grid_after = _int(element, 0)
-        else:  # a legacy horizontal merge, a nested table
-            return None
     if cell is not None:
         if paragraph is not None:
             cell.paragraphs.append("".join(texts))
         column += cell.span
-    row.width = column + grid_after
+    row.width = column
     return row
 
 
@@ -197,8 +192,9 @@ def read_tr(tr: etree._Element, index: int, walk: set[etree._Element] | None = N
     """Place a row's cells on the grid; a row deleted as a tracked change reads as None.
 
     ``walk``: see ``body_xml.read_p``. ``plain``: the caller saw nothing of
-    ``body_xml.NEEDS_WALK`` in the row (``StreamedTables`` watches for it), so the row may be
-    read in one pass (``_read_plain_tr``) where it is made only of plain cells.
+    ``body_xml.NEEDS_WALK`` or ``_NOT_PLAIN`` in the row (``StreamedTables`` watches for
+    them), so the row may be read in one pass
+    (``_read_plain_tr``) where it is made only of plain cells.
     """
     if plain:
         row = _read_plain_tr(tr, index)
@@ -309,13 +305,13 @@ class StreamedTables:
     1-based position in the XML with deleted rows counted.
     """
 
-    TAGS = (TBL, TR, *NEEDS_WALK)
+    TAGS = (TBL, TR, *NEEDS_WALK, *_NOT_PLAIN)
 
     def __init__(self) -> None:
         self._open: dict[etree._Element, _OpenTable | None] = {}  # None: not top-level
         self._done: dict[etree._Element, list[GridRow]] = {}
         self._walk: set[etree._Element] = set()
-        self._plain = True  # nothing of NEEDS_WALK since the last row read
+        self._plain = True  # nothing of NEEDS_WALK or _NOT_PLAIN since the last row read
 
     def __call__(self, element: etree._Element) -> None:
         tag = element.tag
@@ -328,6 +324,8 @@ class StreamedTables:
                     self._done[element] = table.rows
             elif _is_top_level(element):  # a table without rows
                 self._done[element] = []
+        elif tag in _NOT_PLAIN:
+            self._plain = False
         else:  # an element only the walk reads: mark its paragraphs
             self._walk.update(element.iterancestors(P))
             self._plain = False
