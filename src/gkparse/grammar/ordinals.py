@@ -10,6 +10,7 @@ number a plan's sections (``一、``) and subsections (``（一）``, ``1.``, ``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gkparse.grammar.text import clean_title, normalise_width, trim
 
@@ -56,6 +57,8 @@ SUBSECTION_ORDINAL = re.compile(
 )
 
 
+# Cached: the task column of a big table repeats its texts, and each row's is looked at.
+@lru_cache(maxsize=4096)
 def split_section_ordinal(text: str) -> tuple[int | None, str]:
     """``"一、坚持标准引领。"`` -> ``(1, "坚持标准引领")``; no ordinal -> ``(None, text)``."""
     match = SECTION_ORDINAL.match(text)
@@ -66,6 +69,7 @@ def split_section_ordinal(text: str) -> tuple[int | None, str]:
     return None, clean_title(text)
 
 
+@lru_cache(maxsize=4096)
 def split_subsection_ordinal(text: str) -> tuple[int | None, str]:
     """``"（十三）强化引领作用"`` -> ``(13, "强化引领作用")``; also ``1.``, ``1．``, ``（1）``."""
     match = SUBSECTION_ORDINAL.match(text)

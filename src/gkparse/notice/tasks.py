@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gkparse.grammar.deadline import Deadline, parse_deadline
 from gkparse.grammar.ordinals import SECTION_ORDINAL, split_section_ordinal, split_subsection_ordinal
@@ -224,13 +225,9 @@ class TaskReader:
         A cell with labels or verbs (``牵头单位：X``, ``X牵头，Y配合``) says itself who leads;
         a plain cell is read by its column's role.
         """
-        lead_text = cell_text(row.cell(columns.lead))
-        responsible_text = cell_text(row.cell(columns.responsible))
-        deadline: str | None = None
-        if _MAY_BE_LABELLED.search(lead_text) or _MAY_BE_LABELLED.search(responsible_text):
-            lead, responsible, deadline = _read_labelled(lead_text, responsible_text)
-        else:  # plain lists, read by their column (the bulk of a big table)
-            lead, responsible = split_units(lead_text), split_units(responsible_text)
+        names = _unit_lists(cell_text(row.cell(columns.lead)),
+                            cell_text(row.cell(columns.responsible)))
+        lead, responsible, deadline = list(names[0]), list(names[1]), names[2]
         if columns.lead is None and not lead and responsible:
             if not self.lead_rule_applied:
                 self.lead_rule_applied = True
@@ -244,6 +241,17 @@ class TaskReader:
 
 # Only a cell holding one of these can carry a label or verb; the rest skip the clause grammar.
 _MAY_BE_LABELLED = re.compile(r"[：:]|牵头|配合|负责|参与|协同|协助|协办|主责")
+
+
+@lru_cache(maxsize=4096)  # a table pairs the same few unit cells over and over
+def _unit_lists(lead_text: str, responsible_text: str
+                ) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """Lead and responsible names of a row's unit cells, and a deadline a label there gives."""
+    if _MAY_BE_LABELLED.search(lead_text) or _MAY_BE_LABELLED.search(responsible_text):
+        lead, responsible, deadline = _read_labelled(lead_text, responsible_text)
+        return tuple(lead), tuple(responsible), deadline
+    # Plain lists, read by their column (the bulk of a big table).
+    return tuple(split_units(lead_text)), tuple(split_units(responsible_text)), None
 
 
 def _read_labelled(lead_text: str, responsible_text: str
