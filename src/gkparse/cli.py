@@ -983,7 +983,7 @@ def _translate_help_layout(command: Any) -> None:
 def main() -> None:
     """Console-script entry point."""
     try:
-        _main()
+        _run()
     finally:
         # Whatever the command made is done with: the collections the interpreter runs as it
         # shuts down need not walk every object again (a tenth of `extract` on a small notice,
@@ -991,7 +991,7 @@ def main() -> None:
         gc.freeze()
 
 
-def _main() -> None:
+def _run() -> None:
     argv = sys.argv[1:]
     use_language(_language_asked(argv) or language_from_environment())
     command = _command_named(argv)

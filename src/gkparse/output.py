@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -102,6 +101,8 @@ def replace_file(target: Path, payload: bytes, *, shown: Path | None = None,
         raise OutputError(shown, "belongs to another user; replacing it would make it yours "
                                  "(ask its owner, or write elsewhere with -o)")
     try:
+        import tempfile  # only where a file is written: not loaded for stdout
+
         handle, temp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(shown, f"cannot write here: {exc.strerror or exc}") from None

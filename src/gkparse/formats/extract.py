@@ -7,6 +7,7 @@ bytes travel back and the parent process just concatenates. Called whole,
 a ``Format`` is a ``gkparse.formatter.Formatter`` of a list of notices.
 
 >>> from gkparse import parse_notice
+>>> from gkparse.formatter import RenderOptions
 >>> notice = parse_notice("samples/notice.docx")
 >>> JSONL([notice], RenderOptions()).count("\\n"), CSV([notice], RenderOptions()).count("\\r\\n")
 (1, 57)
@@ -18,10 +19,13 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from gkparse.formatter import RenderOptions
 from gkparse.models import Notice, json_default, task_json, to_data
 from gkparse.tracking.vocabulary import JOINER
+
+if TYPE_CHECKING:
+    from gkparse.formatter import RenderOptions
 
 CSV_COLUMNS = ["source", "id", "section", "subsection", "lead_units", "responsible_units",
                "requirement", "deadline", "deadline_kind", "due", "period", "lead_officials",
