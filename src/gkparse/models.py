@@ -188,6 +188,15 @@ def _json_deadline(deadline: Deadline, shared: dict[int, str]) -> str:
     return found
 
 
+def _json_strings(items: list[str]) -> str:
+    """The items of a JSON array of strings; most unit lists hold one name or none."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return encode_basestring(items[0])
+    return ", ".join(map(encode_basestring, items))
+
+
 def task_json(task: Task, shared: dict[int, str]) -> str:
     """``json.dumps(task, default=json_default, ensure_ascii=False)``, written field by field.
 
@@ -201,11 +210,11 @@ def task_json(task: Task, shared: dict[int, str]) -> str:
     return (f'{{"id": {string(task.id)}, '
             f'"section": {_json_level(task.section, shared)}, '
             f'"subsection": {_json_level(task.subsection, shared)}, '
-            f'"lead_units": [{", ".join(map(string, task.lead_units))}], '
-            f'"responsible_units": [{", ".join(map(string, task.responsible_units))}], '
+            f'"lead_units": [{_json_strings(task.lead_units)}], '
+            f'"responsible_units": [{_json_strings(task.responsible_units)}], '
             f'"requirement": {string(task.requirement)}, '
             f'"deadline": {_json_deadline(task.deadline, shared)}, '
-            f'"lead_officials": [{", ".join(map(string, task.lead_officials))}], '
+            f'"lead_officials": [{_json_strings(task.lead_officials)}], '
             f'"remarks": {"null" if task.remarks is None else string(task.remarks)}, '
             f'"fingerprint": {string(task.fingerprint)}, '
             f'"source": {{"table": {"null" if source.table is None else source.table}, '
