@@ -70,8 +70,17 @@ def main() -> None:
 
         sys.stdout.write(HELP[_language()])
         return
-    from gkparse.cli import main as cli_main
+    import gc
 
+    # What the CLI loads lives as long as the process: the collector need not walk it at each
+    # collection while it loads (44 of them) or while the command runs (5 ms of 300 at
+    # 5,000 rows, issue 17).
+    gc.disable()
+    try:
+        from gkparse.cli import main as cli_main
+    finally:
+        gc.freeze()
+        gc.enable()
     cli_main()
 
 
