@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkparse.errors import DocumentError, GkparseError
 from gkparse.gcpause import without_cyclic_gc
@@ -20,7 +21,9 @@ from gkparse.limits import DEFAULT_LIMITS, Limits
 from gkparse.models import Notice
 from gkparse.notice.parser import parse_notice
 from gkparse.readers.sniff import CONVERTED_FORMATS
-from gkparse.tracking.roster import Roster, for_unit
+
+if TYPE_CHECKING:  # a --unit view loads the roster when it runs
+    from gkparse.tracking.roster import Roster
 
 
 @dataclass
@@ -99,6 +102,8 @@ def _parse_one(item: _Item, year: int | None, limits: Limits, debug: bool,
     try:
         notice = parse_notice(path, year=year, limits=limits, converted=converted)
         if unit is not None:
+            from gkparse.tracking.roster import for_unit
+
             notice = for_unit(notice, unit, roster, strict=strict)
         if render is None:
             return BatchResult(path, notice=notice, warnings=notice.warnings)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Message:
+    """A warning as a value: its code, its sentence, and where it was found."""
+
     code: str  # stable, for programs: "pdf-pages-without-text"
     text: str  # the sentence, as Notice.warnings shows it
     table: int | None = None  # where, as far as the reader knows: 1-based, as source.* counts

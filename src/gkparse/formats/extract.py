@@ -39,6 +39,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
 
 @dataclass(frozen=True)
 class Format:
+    """An output format of ``extract``: one notice's piece, and how pieces are joined."""
+
     piece: Callable[[Notice], bytes]
     join: Callable[[Sequence[bytes]], bytes]
 

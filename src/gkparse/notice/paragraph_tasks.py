@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from gkparse.grammar.ordinals import CHINESE_NUMERAL, parse_chinese_number
 from gkparse.grammar.text import clean_title, trim
@@ -41,12 +42,23 @@ _SUBSECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL}]+)\s*[）)]\s*")
 _ITEM_DOT = re.compile(r"^\s*([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*")
 _ITEM_PAREN = re.compile(r"^\s*[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*")
 _OPEN, _CLOSE = "（(", "）)"
-_LABEL_AT = re.compile(r"(?:^|(?<=[。；;，,\s]))(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
+
+
+@cache
+def _label_at() -> re.Pattern[str]:
+    """A label (``牵头单位：``) at the start of a text or after a clause. Compiled when first
+    needed: a range of CJK characters costs re's compiler about 1 ms, and most notices, with
+    their tasks in a table, never ask."""
+    return re.compile(r"(?:^|(?<=[。；;，,\s]))(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
+
+
 _TRAILING = "。；;，, \u3000\t"
 
 
 @dataclass
 class _Node:
+    """A numbered paragraph: its level, ordinal, text and place."""
+
     kind: str  # "section", "sub", "dot", "paren"
     ordinal: int
     text: str  # without the number
@@ -79,7 +91,7 @@ def _unit_bracket(text: str) -> tuple[str, str] | None:
 
 def _labelled_tail(text: str) -> tuple[str, str] | None:
     """``…。牵头单位：X；责任单位：Y`` -> (text before the first label, the labelled part)."""
-    for match in _LABEL_AT.finditer(text):
+    for match in _label_at().finditer(text):
         if label_role(match["label"]) is not None:
             return trim(text[: match.start()]), text[match.start():]
     return None
@@ -90,7 +102,7 @@ def is_label_line(text: str) -> bool:
     (``牵头单位：``, ``完成时限：``, ``分管领导：``), or any short label before a clause that
     says who leads (``部门分工：省发展改革委牵头，各地配合。``)."""
     text = trim(text)
-    match = _LABEL_AT.match(text)
+    match = _label_at().match(text)
     if not match:
         return False
     if label_role(match["label"]) is not None:
@@ -158,6 +170,8 @@ def _nodes(lines: list[Line]) -> list[_Node]:
 
 @dataclass
 class ParagraphTaskReader:
+    """Reads tasks written as numbered paragraphs (contract 4.3), with warnings and clauses."""
+
     plan_year: int | None
     tasks: list[Task] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)

@@ -40,6 +40,8 @@ from gkparse.readers.sniff import (
 
 @dataclass
 class _Table:
+    """A table of the notice, its header's column roles, and where it stands."""
+
     index: int
     rows: list[GridRow]
     columns: ColumnMap | None

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from gkparse.grammar.deadline import parse_deadline
@@ -37,7 +37,16 @@ from gkparse.notice.columns import role_of
 ClauseRole = Literal["lead", "responsible", "deadline", "officials"]
 
 _CLAUSE_SEPARATORS = frozenset("，,；;。\n")
-_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]\s*(?P<rest>.*)$", re.S)
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """A clause that starts with a label (``牵头单位：X``). Compiled when first needed: a range
+    of CJK characters costs re's compiler about 1 ms, and a table of plain unit lists never
+    asks."""
+    return re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]\s*(?P<rest>.*)$", re.S)
+
+
 # Verbs after the names, longest first so that 牵头负责 is not read as 负责.
 _LEAD_VERBS = ("分别牵头落实", "分别牵头负责", "牵头抓总", "牵头负责", "牵头落实", "牵头实施",
                "分别牵头", "牵头")
@@ -111,7 +120,7 @@ _Read = tuple[tuple[str, ...], tuple[str, ...], str | None, bool, tuple[str, ...
 def _read(text: str) -> _Read:
     clauses = []
     for clause in _clauses(text):
-        label = _LABEL.match(clause)
+        label = _label().match(clause)
         if label is not None and label_role(label["label"]) is None and label["rest"]:
             # A label that names no role (部门分工：, 责任分工：) heads a clause that says
             # itself who leads: read what follows it.
@@ -129,7 +138,7 @@ def _read(text: str) -> _Read:
     last_kind: str | None = None  # "prefix" or "verb": what the last labelled clause was
     labelled = False
     for clause in clauses:
-        label = _LABEL.match(clause)
+        label = _label().match(clause)
         role = label_role(label["label"]) if label else None
         if role is not None and label is not None:
             if pending:

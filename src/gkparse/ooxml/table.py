@@ -285,6 +285,8 @@ def _table_of(tr: etree._Element) -> etree._Element | None:
 
 @dataclass
 class _OpenTable:
+    """A top-level table being streamed: its rows so far, the cells above, its row count."""
+
     rows: list[GridRow] = field(default_factory=list)
     above: dict[int, PlacedCell] = field(default_factory=dict)
     index: int = 0

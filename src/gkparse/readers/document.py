@@ -16,6 +16,8 @@ from gkparse.ooxml.table import GridRow, PlacedCell, resolve_merges
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph block: its text and how it stands (run on, in a text box)."""
+
     text: str
     runs_on: bool = False
     """Its paragraph mark was deleted: Word shows the next paragraph run on into this one."""
@@ -26,6 +28,8 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Table:
+    """A table block: its rows, cells placed on the grid and merges resolved."""
+
     rows: list[GridRow] = field(default_factory=list)
 
 

@@ -18,6 +18,8 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 @dataclass(frozen=True)
 class Rule:
+    """One finding of ``gkparse check``: its code, name, severity and what it means."""
+
     code: str
     name: str
     severity: Severity
