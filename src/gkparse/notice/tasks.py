@@ -121,15 +121,16 @@ class TaskReader:
                     self._follow_task_column(row.cell(columns.task))
                 self.item += 1
                 self.warnings.append(Message(
-                    "row-without-requirement", f"{_place(table_index, row.index)}: no requirement "
-                    "in this row; skipped "
+                    "row-without-requirement",
+                    f"{_place(table_index, row.index)}: no requirement in this row; skipped "
                     f"({trim(own_text[0].text)[:30]})", table=table_index, row=row.index))
             return
         if row.width != columns.width:
             self.warnings.append(Message(
-                "row-width", f"{_place(table_index, row.index)}: the row covers {row.width} grid "
-                "columns, the header "
-                f"{columns.width}; cells were read by position", table=table_index, row=row.index))
+                "row-width",
+                f"{_place(table_index, row.index)}: the row covers {row.width} grid columns, "
+                f"the header {columns.width}; cells were read by position",
+                table=table_index, row=row.index))
         if columns.requirement is not None:
             self._follow_task_column(row.cell(columns.task))
         self.item += 1
