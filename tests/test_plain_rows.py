@@ -128,10 +128,12 @@ def _cell(properties: st.SearchStrategy[str], children: st.SearchStrategy[str]
 _PLAIN_CELL = _cell(_PLAIN_PROPERTY, _PLAIN_CELL_CHILD)
 _ANY_CELL = _cell(st.one_of(_PLAIN_PROPERTY, _ODD_PROPERTY),
                   st.one_of(_PLAIN_CELL_CHILD, _ODD_CELL_CHILD))
-_PLAIN_ROW_PROPERTIES = st.sampled_from(["", "<w:trPr><w:cantSplit/></w:trPr>"])
+_PLAIN_ROW_PROPERTIES = st.sampled_from(["", "<w:trPr><w:cantSplit/></w:trPr>",
+                                         "<w:trPr><w:cantSplit/></w:trPr><w:trPr/>"])
 _ANY_ROW_PROPERTIES = st.one_of(_PLAIN_ROW_PROPERTIES, st.sampled_from([
     '<w:trPr><w:gridBefore w:val="1"/></w:trPr>',
     '<w:trPr><w:gridAfter w:val="2"/><w:cantSplit/></w:trPr>',
+    '<w:trPr><w:cantSplit/></w:trPr><w:trPr><w:gridBefore w:val="1"/></w:trPr>',
     '<w:trPr><w:trPrChange><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>']))
 
 

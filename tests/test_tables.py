@@ -227,3 +227,24 @@ def test_a_table_without_rows_is_skipped_with_a_warning(make_notice) -> None:
     notice = parse_notice(make_notice(body))
     assert [t.id for t in notice.tasks] == ["0.1.1"]
     assert notice.warnings == ["table 1 skipped: no task header row (empty)"]
+
+
+
+def test_a_row_given_two_row_properties_reads_both(make_notice) -> None:
+    # A damaged file may give a row a second w:trPr. Each is read, later values winning, as a
+    # cell's every w:tcPr is: a grid offset in the second still puts the cells in their
+    # columns, and a tracked deletion there still deletes the row. (Before issue 17's third
+    # pass a row read in one pass honoured both, a row read cell by cell only the first.)
+    two = '<w:tr><w:trPr><w:cantSplit/></w:trPr><w:trPr>{}</w:trPr>'
+    offset = tr(tc("乙局"), tc("——"), tc("要求二"), tc("9月底前")).replace(
+        "<w:tr><w:trPr></w:trPr>", two.format('<w:gridBefore w:val="1"/>'))
+    deleted = task_row(None, "丙局", "——", "要求三", "6月底前").replace(
+        "<w:tr><w:trPr></w:trPr>",
+        two.format('<w:del w:id="9" w:author="x" w:date="2025-01-01T00:00:00Z"/>'))
+    tasks, warnings = _tasks(
+        make_notice, header_row(), task_row("（一）甲", "甲局", "——", "要求一", "12月底前"),
+        offset, deleted, task_row(None, "丁局", "——", "要求四", "3月底前"))
+    assert [(t.id, t.lead_units, t.requirement, t.deadline.text) for t in tasks] == [
+        ("0.1.1", ["甲局"], "要求一", "12月底前"), ("0.1.2", ["乙局"], "要求二", "9月底前"),
+        ("0.1.3", ["丁局"], "要求四", "3月底前")]
+    assert warnings == []

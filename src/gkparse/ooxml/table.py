@@ -201,10 +201,12 @@ def read_tr(tr: etree._Element, index: int, walk: set[etree._Element] | None = N
         if row is not None:
             return row
     # Properties are read by one loop over their children: a find() per property costs
-    # more than the whole loop, and tables run to tens of thousands of cells.
+    # more than the whole loop, and tables run to tens of thousands of cells. A row has one
+    # w:trPr; where a damaged file gives it several, each is read, later values winning, as
+    # a cell's every w:tcPr is (the one-pass reading did so too, and the cells then stand
+    # where the file puts them).
     grid_before = grid_after = 0
-    tr_pr = tr.find(_TR_PR)
-    if tr_pr is not None:
+    for tr_pr in tr.iterchildren(_TR_PR):
         for prop in tr_pr:
             tag = prop.tag
             if tag == _DEL:
