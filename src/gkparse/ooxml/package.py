@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from lxml import etree
 
@@ -114,18 +114,20 @@ class _Budget:
 # What zipfile raises for a damaged package. ValueError and OSError: a damaged header can point
 # zipfile at a negative offset; NotImplementedError: it can claim a zip version zipfile does not
 # know. RuntimeError, zipfile's word for an entry that needs a zip password, is told apart by
-# ``_corrupt`` (and must be caught after NotImplementedError, which is one).
+# ``_refuse_damaged`` (NotImplementedError is one too).
 _ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError, OSError)
 
 
-def _corrupt(path: Path, exc: Exception) -> DocumentError:
-    if isinstance(exc, RuntimeError) and not isinstance(exc, NotImplementedError):
-        if "encrypted" not in str(exc):
-            raise exc
-        return DocumentError(path, "the package's parts are encrypted with a zip password; "
-                                   "save the document again from Word without one")
-    return DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
-                               "ask the sender for the file again")
+def _refuse_damaged(path: Path, exc: Exception) -> NoReturn:
+    """Raise the DocumentError for what zipfile raised reading a part (``_ZIP_ERRORS`` or a
+    RuntimeError); any other RuntimeError is raised as it is."""
+    if isinstance(exc, _ZIP_ERRORS):
+        raise DocumentError(path, f"the .docx is truncated or corrupt ({exc}); "
+                                  "ask the sender for the file again") from None
+    if "encrypted" not in str(exc):
+        raise exc
+    raise DocumentError(path, "the package's parts are encrypted with a zip password; "
+                              "save the document again from Word without one") from exc
 
 
 class _PartStream:
@@ -158,7 +160,7 @@ class _PartStream:
         try:
             chunk = self._stream.read(size)
         except (*_ZIP_ERRORS, RuntimeError) as exc:
-            raise _corrupt(self._budget.path, exc) from None
+            _refuse_damaged(self._budget.path, exc)
         self._budget.left -= len(chunk)
         if self._budget.left < 0:
             raise self._budget.refuse(self._name)
@@ -294,7 +296,7 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
             part = _main_part_name(path, archive, names, budget)
             stream = budget.stream(archive, part)
         except (*_ZIP_ERRORS, RuntimeError) as exc:
-            raise _corrupt(path, exc) from None
+            _refuse_damaged(path, exc)
         with stream:
             root = _parse(path, part, stream, watch, tags)
     if root.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document":
