@@ -55,7 +55,8 @@ def json_document(notice: Notice) -> bytes:
 
     Each task is encoded as it is written and the whole joined once: the tasks of a big
     notice run to tens of megabytes, and each join, concatenation or encoding of the whole
-    would copy them again (at 50,000 tasks, five copies cost 0.13 s and 150 MB, issue 17).
+    would copy them again (at 50,000 tasks five copies cost 0.12 s, and 385 MB of peak RSS
+    against 218 MB now, issue 17).
     """
     head = (f'{{\n  "schema_version": {notice.schema_version},\n'
             f'  "source": {_ENCODE(notice.source)},\n'
