@@ -227,12 +227,11 @@ def _parse(path: Path, part: str, data: bytes | _PartStream, watch: Watcher | No
     """Parse a part, given whole or as a stream; with ``watch``, stream it, calling
     ``watch(element)`` as each element named in ``tags`` is complete, while the rest of the
     tree is still being built."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
         if watch is None:
-            whole = data if isinstance(data, bytes) else _whole(data)
-            root: etree._Element = etree.fromstring(whole, etree.XMLParser(**SAFE_XML))
+            root: etree._Element = etree.parse(source, etree.XMLParser(**SAFE_XML)).getroot()
         else:
-            source = io.BytesIO(data) if isinstance(data, bytes) else data
             events = etree.iterparse(source, events=("end",), tag=tags, **SAFE_XML)
             for _, element in events:
                 watch(element)
@@ -250,13 +249,6 @@ def _parse(path: Path, part: str, data: bytes | _PartStream, watch: Watcher | No
         raise DocumentError(path, f"malformed XML in {part} at line {line}: {exc.msg}") from exc
     refuse_dtd(path, part, root)
     return root
-
-
-def _whole(stream: _PartStream) -> bytes:
-    chunks = []
-    while chunk := stream.read(1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def refuse_dtd(path: Path, part: str, root: etree._Element) -> None:
