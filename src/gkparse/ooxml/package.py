@@ -273,8 +273,7 @@ def open_package(path: str | Path, limits: Limits = DEFAULT_LIMITS, *,
     sniff(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    # NotImplementedError: a damaged header can claim a zip version zipfile does not know.
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
+    except _ZIP_ERRORS:  # opening inflates nothing: zlib's error cannot come from here
         raise DocumentError(path, "the .docx is truncated or corrupt (bad zip); "
                                   "ask the sender for the file again") from None
     with archive:
