@@ -81,7 +81,13 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
-    cli_main()
+    try:
+        cli_main()
+    finally:
+        # What the command made is done with: the collections the interpreter runs as it shuts
+        # down need not walk it again (15 ms of 125 for extract of the sample). Nothing is
+        # skipped: exit handlers, flushes and closes all still run.
+        gc.freeze()
 
 
 def _terminal_columns() -> int:

@@ -7,7 +7,6 @@ start fast.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import sys
@@ -982,16 +981,6 @@ def _translate_help_layout(command: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    try:
-        _run()
-    finally:
-        # Whatever the command made is done with: the collections the interpreter runs as it
-        # shuts down need not walk every object again (a tenth of `extract` on a small notice,
-        # issue 17). Nothing is skipped: exit handlers, flushes and closes all still run.
-        gc.freeze()
-
-
-def _run() -> None:
     argv = sys.argv[1:]
     use_language(_language_asked(argv) or language_from_environment())
     command = _command_named(argv)
