@@ -44,6 +44,19 @@ def test_several_files_give_json_lines(tmp_path: Path) -> None:
     assert [json.loads(line)["source"]["path"] for line in lines] == [str(SAMPLE), str(copy)]
 
 
+def test_several_files_as_json_give_an_array_of_the_documents(tmp_path: Path) -> None:
+    # Each element is the document extract writes for that file alone, without its final
+    # newline: `join_json` strips it from pieces that now carry it.
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(SAMPLE.read_bytes())
+    alone = [run("extract", str(path)).stdout_bytes for path in (SAMPLE, copy)]
+    result = run("extract", str(SAMPLE), str(copy), "-f", "json")
+    assert result.exit_code == 0
+    assert all(document.endswith(b"}\n") for document in alone)
+    assert result.stdout_bytes == b"[\n" + b",\n".join(d[:-1] for d in alone) + b"\n]\n"
+    assert [n["source"]["path"] for n in json.loads(result.stdout)] == [str(SAMPLE), str(copy)]
+
+
 def test_csv_has_bom_and_one_row_per_task() -> None:
     result = runner.invoke(app, ["extract", str(SAMPLE), "--format", "csv"])
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbf")
